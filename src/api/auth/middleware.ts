@@ -1,0 +1,40 @@
+import type { RequestHandler } from 'express';
+import type { Role } from '../../domain/vocabulary';
+import { ApiError } from '../errors';
+import { type Principal, verifyToken } from './tokens';
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    principal?: Principal;
+  }
+}
+
+export function authenticate(secret: string): RequestHandler {
+  return async (req, _res, next) => {
+    const header = req.headers.authorization ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) throw new ApiError(401, 'unauthenticated', 'Authorization: Bearer <token> is required');
+    try {
+      req.principal = await verifyToken(secret, match[1]);
+    } catch {
+      throw new ApiError(401, 'unauthenticated', 'The bearer token is invalid or expired');
+    }
+    next();
+  };
+}
+
+export function principalOf(req: { principal?: Principal }): Principal {
+  if (!req.principal) throw new ApiError(401, 'unauthenticated', 'Authorization: Bearer <token> is required');
+  return req.principal;
+}
+
+/** Lets the request through when the caller holds one of `roles` (admins always may). */
+export function requireRole(...roles: Role[]): RequestHandler {
+  return (req, _res, next) => {
+    const principal = principalOf(req);
+    if (!principal.roles.some((role) => role === 'admin' || roles.includes(role))) {
+      throw new ApiError(403, 'forbidden', `This action needs one of the roles: ${roles.join(', ')}`);
+    }
+    next();
+  };
+}

@@ -1,0 +1,14 @@
+import type { Client } from '@temporalio/client';
+import type { CaseTiming } from '../domain/case';
+import type { Database } from '../platform/database';
+import type { Logger } from '../platform/logger';
+
+/** What the API talks to: the database, Temporal, and the settings it starts cases with. */
+export interface ApiContext {
+  db: Database;
+  temporal: Client;
+  taskQueue: string;
+  caseTiming: CaseTiming;
+  authSecret: string;
+  logger: Logger;
+}

@@ -1,0 +1,105 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { issueToken } from '../api/auth/tokens';
+import { startApiServer } from '../platform/apiServer';
+import { caseTimingFrom, loadLocalConfig } from '../platform/config';
+import { connectDatabase } from '../platform/database';
+import { startEmbeddedPostgres } from '../platform/embeddedPostgres';
+import { obtainLocalSecret } from '../platform/localSecret';
+import { createLogger } from '../platform/logger';
+import { applyMigrations } from '../platform/migrations';
+import { obtainTemporalCli } from '../platform/temporalCli';
+import { startDevServer } from '../platform/temporalDevServer';
+import { startCaseWorker } from '../platform/worker';
+import { exitOnStartupFailure } from './fatal';
+
+const say = (message: string) => console.log(`[local] ${message}`);
+
+/** The all-in-one local runner: Temporal dev server, PostgreSQL, worker and API in one process. */
+async function main() {
+  const config = loadLocalConfig();
+  const logger = createLogger(config.LOG_LEVEL);
+  const dataDir = path.resolve(config.DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+  say(`data folder: ${dataDir}`);
+  const stops: (() => Promise<void>)[] = [];
+
+  let temporalAddress = config.TEMPORAL_ADDRESS;
+  if (!temporalAddress) {
+    const executable = await obtainTemporalCli(config.TEMPORAL_CLI_PATH, say);
+    say(`starting the Temporal dev server (${executable.type === 'existing-path' ? executable.path : 'downloaded CLI'})...`);
+    const temporal = await startDevServer({
+      executable,
+      dbFilename: path.join(dataDir, 'temporal.sqlite'),
+      port: config.TEMPORAL_PORT,
+      uiPort: config.TEMPORAL_UI_PORT,
+      namespace: config.TEMPORAL_NAMESPACE,
+    });
+    temporalAddress = temporal.address;
+    stops.unshift(temporal.stop);
+  }
+
+  let databaseUrl = config.DATABASE_URL;
+  let poolSize = 10;
+  if (!databaseUrl) {
+    say(`starting embedded PostgreSQL on port ${config.EMBEDDED_POSTGRES_PORT}...`);
+    const postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: config.EMBEDDED_POSTGRES_PORT });
+    databaseUrl = postgres.url;
+    poolSize = 4;
+    stops.unshift(postgres.stop);
+  }
+  say('applying database migrations...');
+  await applyMigrations(databaseUrl);
+  const db = connectDatabase(databaseUrl, poolSize);
+  stops.unshift(() => db.$disconnect());
+
+  const authSecret = config.AUTH_SECRET ?? obtainLocalSecret(dataDir);
+  say('starting the worker and the API...');
+  const worker = await startCaseWorker({
+    address: temporalAddress,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    db,
+  });
+  stops.unshift(worker.stop);
+  const api = await startApiServer({
+    address: temporalAddress,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    port: config.PORT,
+    authSecret,
+    caseTiming: caseTimingFrom(config),
+    db,
+    logger,
+  });
+  stops.unshift(api.stop);
+
+  const adminToken = await issueToken(authSecret, { sub: 'admin', name: 'Local administrator', roles: ['admin'] });
+  console.log(
+    [
+      '',
+      'Case governance is running.',
+      `  API           http://localhost:${api.port}/api`,
+      `  Readiness     http://localhost:${api.port}/readyz`,
+      ...(config.TEMPORAL_ADDRESS ? [] : [`  Temporal UI   http://localhost:${config.TEMPORAL_UI_PORT}`]),
+      `  Admin token   ${adminToken}`,
+      '  Other tokens  npm run token -- --sub alice --role manager',
+      'Press Ctrl-C to stop.',
+      '',
+    ].join('\n'),
+  );
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`${signal}: draining the worker and stopping...`);
+    for (const stop of stops) await stop();
+    say('stopped.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch(exitOnStartupFailure);

@@ -1,0 +1,4 @@
+import { defineQuery } from '@temporalio/workflow';
+import type { CaseState } from '../domain/case';
+
+export const caseStateQuery = defineQuery<CaseState>('caseState');
