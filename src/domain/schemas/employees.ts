@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './messages';
 
 export const employeeIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, 'must be letters, digits, dots, dashes or underscores');
 

@@ -1,0 +1,124 @@
+import { caseIdFor } from '../../src/api/caseIdentity';
+import { detection, eventually, hireEmployee } from '../support/fixtures';
+import { type Stack, startStack } from '../support/stack';
+
+let stack: Stack;
+let detector: string;
+let committee: string;
+
+beforeAll(async () => {
+  stack = await startStack();
+  detector = await stack.tokenFor('listening-tool', 'detector');
+  committee = await stack.tokenFor('committee-member', 'steering_committee');
+});
+afterAll(() => stack.stop());
+
+const post = (body: unknown, token = detector) =>
+  stack.http.post('/api/activities').set('Authorization', `Bearer ${token}`).send(body as object);
+
+async function workflowExists(caseId: string): Promise<boolean> {
+  try {
+    await stack.temporal.workflow.getHandle(caseId).describe();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('POST /api/activities', () => {
+  it('opens a case: workflow started, case recorded, live state and timeline readable', async () => {
+    const employeeId = await hireEmployee(stack, { department: 'retail-banking' });
+    const body = detection(stack, employeeId);
+
+    const created = await post(body);
+    expect(created.status).toBe(202);
+    expect(created.body.caseId).toBe(caseIdFor(body.source, body.sourceRef));
+    const { caseId } = created.body;
+
+    const view = await eventually(async () => {
+      const response = await stack.http.get(`/api/cases/${caseId}`).set('Authorization', `Bearer ${committee}`);
+      return response.status === 200 && response.body.timeline.length > 0 ? response.body : undefined;
+    }, 15_000, 'the case record');
+    expect(view).toMatchObject({
+      caseId,
+      status: 'awaiting_decision',
+      decidingRole: 'steering_committee',
+      department: 'retail-banking',
+      assessment: body.assessment,
+      workflow: { running: true },
+      employee: { id: employeeId },
+      activity: { source: body.source, sourceRef: body.sourceRef, url: body.url, reach: body.reach },
+    });
+    expect(view.timeline.map((event: { action: string }) => event.action)).toEqual(['case_opened']);
+
+    const record = await stack.db.case.findUniqueOrThrow({ where: { id: caseId } });
+    expect(record).toMatchObject({ employeeId, status: 'awaiting_decision', category: 'customer_data_disclosure' });
+
+    const description = await stack.temporal.workflow.getHandle(caseId).describe();
+    const attributes = Object.fromEntries(description.typedSearchAttributes.getAll().map((pair) => [pair.key.name, pair.value]));
+    expect(attributes).toMatchObject({
+      CaseKind: 'inappropriate',
+      CaseCategory: 'customer_data_disclosure',
+      CaseSeverity: 'serious',
+      CaseStatus: 'awaiting_decision',
+      DecidingRole: 'steering_committee',
+      Department: 'retail-banking',
+    });
+  });
+
+  it('answers 200 with the same case when the same detection is sent again, and opens no second case', async () => {
+    const employeeId = await hireEmployee(stack);
+    const body = detection(stack, employeeId);
+    const first = await post(body);
+    const again = await post({ ...body, reach: 9999 });
+    expect(first.status).toBe(202);
+    expect(again.status).toBe(200);
+    expect(again.body.caseId).toBe(first.body.caseId);
+    await eventually(async () => ((await stack.db.case.count({ where: { employeeId } })) === 1 ? true : undefined));
+    expect(await stack.db.detectedActivity.count({ where: { sourceRef: body.sourceRef } })).toBe(1);
+  });
+
+  it.each([
+    ['an unknown employee', { employeeId: 'nobody-here' }, 'employeeId'],
+    ['a bad severity', { assessment: { kind: 'inappropriate', category: 'harassment', severity: 'huge' } }, 'assessment.severity'],
+    ['a category of the other kind', { assessment: { kind: 'positive', category: 'harassment', severity: 'minor' } }, 'assessment.category'],
+    ['a URL that is not http(s)', { url: 'javascript:alert(1)' }, 'url'],
+    ['a negative reach', { reach: -1 }, 'reach'],
+    ['a date that is not ISO 8601', { detectedAt: 'yesterday' }, 'detectedAt'],
+    ['an unexpected field', { extra: true }, '(body)'],
+  ])('refuses %s with 400 naming the field, and opens no case', async (_label, change, field) => {
+    const employeeId = await hireEmployee(stack);
+    const body = { ...detection(stack, employeeId), ...change };
+    const response = await post(body);
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('invalid_input');
+    expect(response.body.error.fields.map((f: { path: string }) => f.path)).toContain(field);
+    expect(await workflowExists(caseIdFor(body.source, body.sourceRef))).toBe(false);
+    expect(await stack.db.detectedActivity.count({ where: { sourceRef: body.sourceRef } })).toBe(0);
+  });
+
+  it('refuses a missing field with 400 naming it', async () => {
+    const employeeId = await hireEmployee(stack);
+    const { sourceRef: _omitted, ...body } = detection(stack, employeeId);
+    const response = await post(body);
+    expect(response.status).toBe(400);
+    expect(response.body.error.fields).toContainEqual({ path: 'sourceRef', message: 'is required' });
+  });
+
+  it('needs a bearer token (401) of a role that may report activity (403)', async () => {
+    const employeeId = await hireEmployee(stack);
+    expect((await stack.http.post('/api/activities').send(detection(stack, employeeId))).status).toBe(401);
+    expect((await post(detection(stack, employeeId), 'not-a-jwt')).status).toBe(401);
+    const employee = await stack.tokenFor(employeeId, 'employee');
+    const forbidden = await post(detection(stack, employeeId), employee);
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.body.error.code).toBe('forbidden');
+  });
+});
+
+describe('GET /api/cases/:caseId', () => {
+  it('answers 404 for a case that does not exist', async () => {
+    const response = await stack.http.get('/api/cases/case-nowhere-0000').set('Authorization', `Bearer ${committee}`);
+    expect(response.status).toBe(404);
+  });
+});

@@ -1,0 +1,44 @@
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { applyMigrations } from '../../src/platform/migrations';
+import { obtainTemporalCli } from '../../src/platform/temporalCli';
+import { startDevServer } from '../../src/platform/temporalDevServer';
+import { createScratchDatabase, findTestServer } from './databases';
+import { publishTestRun } from './testRun';
+
+const say = (message: string) => process.stderr.write(`[test set-up] ${message}\n`);
+
+/** One Temporal dev server, one fresh database and one workflow bundle for the whole run. */
+export default async function globalSetup(): Promise<void> {
+  const started = Date.now();
+  const executable = await obtainTemporalCli(process.env.TEMPORAL_CLI_PATH, say);
+  say('starting the Temporal dev server (in memory)...');
+  const temporal = await startDevServer({ executable });
+
+  const server = await findTestServer();
+  say(server ? 'creating a fresh test database on the local PostgreSQL...' : 'no PostgreSQL server found: starting an embedded one...');
+  const database = await createScratchDatabase(server, 'test');
+  say('applying migrations...');
+  await applyMigrations(database.url);
+
+  say('bundling the workflows...');
+  const bundle = await bundleWorkflowCode({
+    workflowsPath: require.resolve('../../src/workflows'),
+    logger: { trace() {}, debug() {}, info() {}, warn: say, error: say, log() {} },
+  });
+  const workflowBundlePath = path.join(os.tmpdir(), `case-governance-workflows-${process.pid}.js`);
+  writeFileSync(workflowBundlePath, bundle.code);
+
+  publishTestRun({ temporalAddress: temporal.address, databaseUrl: database.url, workflowBundlePath, databaseServer: server });
+  globalThis.__caseGovernanceTeardown = async () => {
+    await database.drop();
+    await temporal.stop();
+  };
+  say(`ready in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+}
+
+declare global {
+  var __caseGovernanceTeardown: (() => Promise<void>) | undefined;
+}

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import type { Express } from 'express';
+import request from 'supertest';
+import { createApp } from '../../src/api/app';
+import { issueToken } from '../../src/api/auth/tokens';
+import type { ApiContext } from '../../src/api/context';
+import type { CaseTiming } from '../../src/domain/case';
+import type { Role } from '../../src/domain/vocabulary';
+import { connectDatabase, type Database } from '../../src/platform/database';
+import { createLogger } from '../../src/platform/logger';
+import { type RunningWorker, startCaseWorker } from '../../src/platform/worker';
+import { testRun } from './testRun';
+
+export const TEST_AUTH_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
+
+export const DEFAULT_TEST_TIMING: CaseTiming = { decisionDeadlineMs: 60 * 60 * 1000 };
+
+/** The real parts, wired as in production: worker on its own task queue, express app, Temporal client, database. */
+export interface Stack {
+  app: Express;
+  http: ReturnType<typeof request>;
+  db: Database;
+  temporal: Client;
+  taskQueue: string;
+  worker: RunningWorker;
+  context: ApiContext;
+  tokenFor(sub: string, ...roles: Role[]): Promise<string>;
+  /** A unique suffix for this stack's test data, so files running in parallel never collide. */
+  unique(prefix: string): string;
+  stop(): Promise<void>;
+}
+
+export async function startStack(options: { caseTiming?: Partial<CaseTiming> } = {}): Promise<Stack> {
+  const run = testRun();
+  const taskQueue = `test-${randomUUID()}`;
+  const db = connectDatabase(run.databaseUrl, 5);
+  const worker = await startCaseWorker({
+    address: run.temporalAddress,
+    namespace: 'default',
+    taskQueue,
+    db,
+    workflowBundle: { codePath: run.workflowBundlePath },
+  });
+  const connection = await Connection.connect({ address: run.temporalAddress });
+  const temporal = new Client({ connection, namespace: 'default' });
+  const context: ApiContext = {
+    db,
+    temporal,
+    taskQueue,
+    caseTiming: { ...DEFAULT_TEST_TIMING, ...options.caseTiming },
+    authSecret: TEST_AUTH_SECRET,
+    logger: createLogger('silent'),
+  };
+  const app = createApp(context);
+  const runId = randomUUID().slice(0, 8);
+  return {
+    app,
+    http: request(app),
+    db,
+    temporal,
+    taskQueue,
+    worker,
+    context,
+    tokenFor: (sub, ...roles) => issueToken(TEST_AUTH_SECRET, { sub, name: sub, roles }),
+    unique: (prefix) => `${prefix}-${runId}-${randomUUID().slice(0, 6)}`,
+    async stop() {
+      await worker.stop();
+      await connection.close();
+      await db.$disconnect();
+    },
+  };
+}
