@@ -1,27 +1,26 @@
 import type { CaseOpening } from '../domain/case';
 import type { CaseStatus, DecidingRole } from '../domain/vocabulary';
 import type { Database } from '../platform/database';
+import { audit, type AuditEntry, deliver, type InboxMessage } from './records';
 
-export interface CaseRecordActivities {
-  openCaseRecord(opening: CaseOpening, decidingRole: DecidingRole): Promise<void>;
+export interface CaseProgress {
+  caseId: string;
+  status?: CaseStatus;
+  decidingRole?: DecidingRole;
+  event: Omit<AuditEntry, 'caseId'>;
+  messages?: Omit<InboxMessage, 'caseId'>[];
 }
 
-/** Writes the detection and its case once: a retried or replayed call finds the rows and leaves them. */
-export function createCaseRecordActivities(db: Database): CaseRecordActivities {
+export function createCaseRecordActivities(db: Database) {
   return {
-    async openCaseRecord(opening, decidingRole) {
+    /** Writes the detection and its case once: a retried or replayed call finds the rows and leaves them. */
+    async openCaseRecord(opening: CaseOpening, decidingRole: DecidingRole): Promise<void> {
       const { caseId, detection, employee, assessment } = opening;
-      const status: CaseStatus = 'awaiting_decision';
       await db.$transaction(async (tx) => {
         const activity = await tx.detectedActivity.upsert({
           where: { source_sourceRef: { source: detection.source, sourceRef: detection.sourceRef } },
           update: {},
-          create: {
-            ...detection,
-            detectedAt: new Date(detection.detectedAt),
-            employeeId: employee.id,
-            ...assessment,
-          },
+          create: { ...detection, detectedAt: new Date(detection.detectedAt), employeeId: employee.id, ...assessment },
         });
         await tx.case.upsert({
           where: { id: caseId },
@@ -31,22 +30,37 @@ export function createCaseRecordActivities(db: Database): CaseRecordActivities {
             activityId: activity.id,
             employeeId: employee.id,
             ...assessment,
-            status,
+            status: 'awaiting_decision',
             decidingRole,
             department: employee.department,
           },
         });
-        await tx.auditEvent.upsert({
-          where: { eventKey: `${caseId}:opened` },
-          update: {},
-          create: {
-            eventKey: `${caseId}:opened`,
-            caseId,
-            actor: `detector:${detection.source}`,
-            action: 'case_opened',
-            details: { ...assessment, decidingRole },
-          },
+        await audit(tx, {
+          eventKey: `${caseId}:opened`,
+          caseId,
+          actor: `detector:${detection.source}`,
+          action: 'case_opened',
+          details: { ...assessment, decidingRole },
         });
+      });
+    },
+
+    /** Moves the case record along (status, routed role), with its timeline event and any inbox messages. */
+    async recordCaseProgress(progress: CaseProgress): Promise<void> {
+      const { caseId } = progress;
+      await db.$transaction(async (tx) => {
+        if (progress.status || progress.decidingRole) {
+          await tx.case.update({
+            where: { id: caseId },
+            data: {
+              status: progress.status,
+              decidingRole: progress.decidingRole,
+              closedAt: progress.status === 'closed' ? new Date() : undefined,
+            },
+          });
+        }
+        await audit(tx, { ...progress.event, caseId });
+        if (progress.messages?.length) await deliver(tx, ...progress.messages.map((message) => ({ ...message, caseId })));
       });
     },
   };

@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import type { CaseTiming } from '../domain/case';
+import type { CaseSettings } from '../domain/case';
 import type { Database } from '../platform/database';
 import type { Logger } from '../platform/logger';
 
@@ -8,7 +8,7 @@ export interface ApiContext {
   db: Database;
   temporal: Client;
   taskQueue: string;
-  caseTiming: CaseTiming;
+  caseSettings: CaseSettings;
   authSecret: string;
   logger: Logger;
 }

@@ -1,3 +1,7 @@
+import type { Decider, DecisionRequest } from './decisions';
+import type { PrecedentsByAct } from './precedents';
+import type { RoutingRules } from './routing';
+import type { SanctionMatrix } from './sanctionMatrix';
 import type { ActivityCategory, ActivityKind, CaseStatus, DecidingRole, Severity } from './vocabulary';
 
 export interface Assessment {
@@ -26,7 +30,20 @@ export interface CaseEmployee {
 
 /** Every duration a case waits on, in milliseconds, pinned when the case opens. */
 export interface CaseTiming {
+  /** After this long without a decision, the decider is reminded. */
+  decisionReminderMs: number;
+  /** After this long without a decision, the case goes one level up. */
   decisionDeadlineMs: number;
+  /** How often an open removal request or a pending approval is chased. */
+  followUpReminderMs: number;
+  /** How long after capitalising on a positive activity to ask whether it was reproduced. */
+  opportunityFollowUpMs: number;
+}
+
+/** How new cases are opened: durations and routing, from configuration. */
+export interface CaseSettings {
+  timing: CaseTiming;
+  routing: RoutingRules;
 }
 
 /** The input of a case workflow. */
@@ -36,7 +53,24 @@ export interface CaseOpening {
   employee: CaseEmployee;
   assessment: Assessment;
   timing: CaseTiming;
+  routing: RoutingRules;
 }
+
+/** What the case workflow loads before awaiting a decision, and pins: the decision is judged against it. */
+export interface JudgementBasis {
+  matrix: SanctionMatrix;
+  priorSanctionedCases: number;
+  precedents: PrecedentsByAct;
+}
+
+export interface AcceptedDecision {
+  id: string;
+  decision: DecisionRequest;
+  decidedBy: Decider;
+  decidedAt: string;
+}
+
+export type ContentStatus = 'removed' | 'awaiting_removal' | 'requested' | 'refused' | 'left' | 'unresolved';
 
 /** The live state of a case, as its workflow answers the `caseState` query. */
 export interface CaseState {
@@ -46,4 +80,10 @@ export interface CaseState {
   decidingRole: DecidingRole;
   department: string;
   decisionDueAt: string | null;
+  escalations: number;
+  matrixVersion: number | null;
+  decision: AcceptedDecision | null;
+  approval: { approvedBy: Decider; approve: boolean; rationale: string; at: string } | null;
+  content: { action: string; status: ContentStatus } | null;
+  opportunity: { followUpDueAt: string | null; reproduced: boolean | null } | null;
 }

@@ -55,6 +55,8 @@ export const CASE_STATUSES = [
   'awaiting_decision',
   'awaiting_approval',
   'carrying_out',
+  'awaiting_removal',
+  'following_up',
   'closed',
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
@@ -75,3 +77,7 @@ export function isCategoryOfKind(kind: ActivityKind, category: string): category
 
 /** Roles of the people who handle cases (as opposed to detection sources and employees). */
 export const HANDLER_ROLES = ['manager', 'social_media_lead', 'steering_committee', 'communications', 'hr', 'admin'] as const;
+
+/** What a handler reports about a removal request on an external site. */
+export const REMOVAL_REPORTS = ['removed', 'refused', 'in_progress'] as const;
+export type RemovalReport = (typeof REMOVAL_REPORTS)[number];

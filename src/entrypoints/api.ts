@@ -1,4 +1,4 @@
-import { caseTimingFrom, loadApiConfig } from '../platform/config';
+import { caseSettingsFrom, loadApiConfig } from '../platform/config';
 import { startApiServer } from '../platform/apiServer';
 import { connectDatabase } from '../platform/database';
 import { createLogger } from '../platform/logger';
@@ -14,7 +14,7 @@ async function main() {
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     port: config.PORT,
     authSecret: config.AUTH_SECRET,
-    caseTiming: caseTimingFrom(config),
+    caseSettings: caseSettingsFrom(config),
     db,
     logger,
   });

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { issueToken } from '../api/auth/tokens';
 import { startApiServer } from '../platform/apiServer';
-import { caseTimingFrom, loadLocalConfig } from '../platform/config';
+import { caseSettingsFrom, loadLocalConfig } from '../platform/config';
 import { connectDatabase } from '../platform/database';
 import { startEmbeddedPostgres } from '../platform/embeddedPostgres';
 import { obtainLocalSecret } from '../platform/localSecret';
@@ -11,6 +11,7 @@ import { applyMigrations } from '../platform/migrations';
 import { obtainTemporalCli } from '../platform/temporalCli';
 import { startDevServer } from '../platform/temporalDevServer';
 import { startCaseWorker } from '../platform/worker';
+import { createContentSite } from '../activities/contentSite';
 import { exitOnStartupFailure } from './fatal';
 
 const say = (message: string) => console.log(`[local] ${message}`);
@@ -60,6 +61,7 @@ async function main() {
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     db,
+    contentSite: createContentSite({ baseUrl: config.CONTENT_SITE_URL, token: config.CONTENT_SITE_TOKEN }),
   });
   stops.unshift(worker.stop);
   const api = await startApiServer({
@@ -68,7 +70,7 @@ async function main() {
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     port: config.PORT,
     authSecret,
-    caseTiming: caseTimingFrom(config),
+    caseSettings: caseSettingsFrom(config),
     db,
     logger,
   });

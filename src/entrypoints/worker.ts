@@ -2,6 +2,7 @@ import { loadWorkerConfig } from '../platform/config';
 import { connectDatabase } from '../platform/database';
 import { createLogger } from '../platform/logger';
 import { startCaseWorker } from '../platform/worker';
+import { createContentSite } from '../activities/contentSite';
 import { exitOnStartupFailure } from './fatal';
 
 async function main() {
@@ -14,6 +15,7 @@ async function main() {
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     db,
+    contentSite: createContentSite({ baseUrl: config.CONTENT_SITE_URL, token: config.CONTENT_SITE_TOKEN }),
   });
   logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, address: config.TEMPORAL_ADDRESS }, 'worker running');
   await worker.finished;

@@ -1,14 +1,18 @@
 import { msToNumber } from '@temporalio/common/lib/time';
 import { z } from 'zod';
-import type { CaseTiming } from '../domain/case';
+import type { CaseSettings } from '../domain/case';
+import { DEFAULT_ROUTING_RULES } from '../domain/routing';
+import { routingRulesSchema } from '../domain/schemas/routing';
 
 /** Thrown when the environment does not describe a runnable service; its message is one line naming the variable. */
 export class ConfigError extends Error {}
 
+const toMs = (value: string) => msToNumber(value as Parameters<typeof msToNumber>[0]);
+
 const duration = z.string().refine(
   (value) => {
     try {
-      return msToNumber(value as Parameters<typeof msToNumber>[0]) > 0;
+      return toMs(value) > 0;
     } catch {
       return false;
     }
@@ -32,8 +36,25 @@ const loggingSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
-const caseTimingSchema = z.object({
+const caseSettingsSchema = z.object({
+  CASE_DECISION_REMINDER: duration.default('2 days'),
   CASE_DECISION_DEADLINE: duration.default('3 days'),
+  CASE_FOLLOW_UP_REMINDER: duration.default('7 days'),
+  OPPORTUNITY_FOLLOW_UP: duration.default('30 days'),
+  CASE_ROUTING: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      if (text === undefined || text.trim() === '') return DEFAULT_ROUTING_RULES;
+      try {
+        const parsed = routingRulesSchema.safeParse(JSON.parse(text));
+        if (parsed.success) return parsed.data;
+        ctx.addIssue({ code: 'custom', message: `must be routing rules JSON: ${parsed.error.issues[0].message} at ${parsed.error.issues[0].path.join('.')}` });
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be JSON' });
+      }
+      return z.NEVER;
+    }),
 });
 
 const apiSchema = z.object({
@@ -43,9 +64,28 @@ const apiSchema = z.object({
     .min(32, 'must be at least 32 characters'),
 });
 
-const workerSchema = temporalSchema.extend(databaseSchema.shape).extend(loggingSchema.shape);
+const contentSiteSchema = z.object({
+  CONTENT_SITE_URL: z.url({ message: 'must be the http(s) base URL of the content-site adapter' }).optional(),
+  CONTENT_SITE_TOKEN: z.string().min(1).optional(),
+});
 
-const apiConfigSchema = workerSchema.extend(apiSchema.shape).extend(caseTimingSchema.shape);
+const workerSchema = temporalSchema.extend(databaseSchema.shape).extend(loggingSchema.shape).extend(contentSiteSchema.shape);
+
+const reminderBeforeDeadline = (config: { CASE_DECISION_REMINDER: string; CASE_DECISION_DEADLINE: string }) => {
+  try {
+    return toMs(config.CASE_DECISION_REMINDER) < toMs(config.CASE_DECISION_DEADLINE);
+  } catch {
+    return true; // an unreadable duration is already reported on its own variable
+  }
+};
+const reminderRule = { message: 'must be shorter than CASE_DECISION_DEADLINE', path: ['CASE_DECISION_REMINDER'] };
+
+const apiConfigSchema = temporalSchema
+  .extend(databaseSchema.shape)
+  .extend(loggingSchema.shape)
+  .extend(apiSchema.shape)
+  .extend(caseSettingsSchema.shape)
+  .refine(reminderBeforeDeadline, reminderRule);
 
 const localSchema = z.object({
   DATA_DIR: z.string().min(1).default('.data'),
@@ -60,15 +100,18 @@ const localConfigSchema = temporalSchema
   .extend({ DATABASE_URL: databaseSchema.shape.DATABASE_URL.optional() })
   .extend(loggingSchema.shape)
   .extend({ PORT: apiSchema.shape.PORT, AUTH_SECRET: apiSchema.shape.AUTH_SECRET.optional() })
-  .extend(caseTimingSchema.shape)
-  .extend(localSchema.shape);
+  .extend(caseSettingsSchema.shape)
+  .extend(contentSiteSchema.shape)
+  .extend(localSchema.shape)
+  .refine(reminderBeforeDeadline, reminderRule);
 
 export type WorkerConfig = z.infer<typeof workerSchema>;
 export type ApiConfig = z.infer<typeof apiConfigSchema>;
 export type LocalConfig = z.infer<typeof localConfigSchema>;
 
 function parse<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.infer<T> {
-  const result = schema.safeParse(env);
+  // An empty variable (`FOO=`, or compose's `${FOO:-}`) means unset.
+  const result = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
   throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
@@ -80,8 +123,19 @@ export const loadLocalConfig = (env: NodeJS.ProcessEnv = process.env): LocalConf
 
 /** Every variable the production entry points read, for the deployment files' tests and the README. */
 export const REQUIRED_DEPLOYMENT_VARIABLES = ['DATABASE_URL', 'AUTH_SECRET', 'TEMPORAL_ADDRESS'] as const;
-export const DEPLOYMENT_VARIABLES = Object.keys(apiConfigSchema.shape);
+export const DEPLOYMENT_VARIABLES = [
+  ...new Set([...Object.keys(workerSchema.shape), ...Object.keys(apiSchema.shape), ...Object.keys(caseSettingsSchema.shape)]),
+];
 
-export function caseTimingFrom(config: z.infer<typeof caseTimingSchema>): CaseTiming {
-  return { decisionDeadlineMs: msToNumber(config.CASE_DECISION_DEADLINE as Parameters<typeof msToNumber>[0]) };
+/** The durations and routing a new case is opened with (pinned into its workflow input). */
+export function caseSettingsFrom(config: z.infer<typeof caseSettingsSchema>): CaseSettings {
+  return {
+    timing: {
+      decisionReminderMs: toMs(config.CASE_DECISION_REMINDER),
+      decisionDeadlineMs: toMs(config.CASE_DECISION_DEADLINE),
+      followUpReminderMs: toMs(config.CASE_FOLLOW_UP_REMINDER),
+      opportunityFollowUpMs: toMs(config.OPPORTUNITY_FOLLOW_UP),
+    },
+    routing: config.CASE_ROUTING,
+  };
 }

@@ -1,5 +1,6 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from '../activities';
+import type { ContentSite } from '../activities/contentSite';
 import type { Database } from './database';
 
 export interface CaseWorkerOptions {
@@ -7,6 +8,7 @@ export interface CaseWorkerOptions {
   namespace: string;
   taskQueue: string;
   db: Database;
+  contentSite: ContentSite;
   /** A pre-built workflow bundle (tests build one per run); otherwise the worker bundles `src/workflows`. */
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
@@ -24,7 +26,7 @@ export async function startCaseWorker(options: CaseWorkerOptions): Promise<Runni
     connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
-    activities: createActivities({ db: options.db }),
+    activities: createActivities({ db: options.db, contentSite: options.contentSite }),
     ...(options.workflowBundle
       ? { workflowBundle: options.workflowBundle }
       : { workflowsPath: require.resolve('../workflows') }),

@@ -1,27 +1,386 @@
-import { condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  ApplicationFailure,
+  condition,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+} from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import type { CaseOpening, CaseState } from '../domain/case';
-import { routeCase } from '../domain/routing';
-import { caseStateQuery } from './messages';
+import type { AcceptedDecision, CaseOpening, CaseState, JudgementBasis } from '../domain/case';
+import { refuseFollowUpReport, refuseRemovalReport } from '../domain/caseReports';
+import {
+  type DecisionContext,
+  type DecisionRequest,
+  effectiveAssessment,
+  needsSecondApprover,
+  type Refusal,
+  refuseApproval,
+  refuseDecision,
+  type SanctionDecision,
+} from '../domain/decisions';
+import { escalationOf, initialDecidingRole } from '../domain/routing';
+import type { ActivityCategory, DecidingRole, Sanction } from '../domain/vocabulary';
+import {
+  approveUpdate,
+  caseStateQuery,
+  decideUpdate,
+  reportFollowUpUpdate,
+  reportRemovalUpdate,
+  type ReportFollowUpArgs,
+  type ReportRemovalArgs,
+} from './messages';
+import { caseSearchAttributes } from './searchAttributes';
 
-const { openCaseRecord } = proxyActivities<Activities>({
+const activities = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
-/** One detected activity, carried from detection to closure. */
-export async function caseWorkflow(opening: CaseOpening): Promise<void> {
-  const decidingRole = routeCase(opening.assessment);
+/** How many times an unanswered removal request is chased before it is recorded as unresolved. */
+export const REMOVAL_REMINDERS = 3;
+
+export interface CaseOutcome {
+  caseId: string;
+  outcome: DecisionRequest['outcome'];
+  sanction: Sanction | null;
+  category: ActivityCategory;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Validators must throw to refuse: the refusal never enters history, and the caller gets its reason. */
+function refuse(refusal: Refusal | null): void {
+  if (refusal) {
+    throw ApplicationFailure.create({ type: refusal.code, message: refusal.message, details: [refusal.kind], nonRetryable: true });
+  }
+}
+
+/** One detected activity, carried from detection through a human decision to what the decision asks. */
+export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
+  const { caseId, employee, detection, timing } = opening;
   const state: CaseState = {
-    caseId: opening.caseId,
+    caseId,
     status: 'awaiting_decision',
     assessment: opening.assessment,
-    decidingRole,
-    department: opening.employee.department,
-    decisionDueAt: new Date(workflowInfo().startTime.getTime() + opening.timing.decisionDeadlineMs).toISOString(),
+    decidingRole: initialDecidingRole(opening.assessment, employee.managerId, opening.routing),
+    department: employee.department,
+    decisionDueAt: null,
+    escalations: 0,
+    matrixVersion: null,
+    decision: null,
+    approval: null,
+    content: null,
+    opportunity: null,
   };
-  setHandler(caseStateQuery, () => state);
+  let basis: JudgementBasis | null = null;
+  let decisionsTaken = 0;
+  const removalReports: ReportRemovalArgs[] = [];
+  let followUp: ReportFollowUpArgs | null = null;
 
-  await openCaseRecord(opening, decidingRole);
-  await condition(() => state.status === 'closed');
+  const moveTo = (status: CaseState['status']) => {
+    state.status = status;
+    upsertSearchAttributes(caseSearchAttributes(state));
+  };
+  const deciderInbox = (role: DecidingRole) =>
+    role === 'manager' && employee.managerId ? `employee:${employee.managerId}` : `role:${role}`;
+
+  const decisionContext = (pinned: JudgementBasis): DecisionContext => ({
+    employeeId: employee.id,
+    employeeManagerId: employee.managerId,
+    assessment: opening.assessment,
+    siteControlledByCompany: detection.siteControlledByCompany,
+    routedRole: state.decidingRole,
+    routing: opening.routing,
+    decided: state.decision !== null,
+    matrix: pinned.matrix,
+    priorSanctionedCases: pinned.priorSanctionedCases,
+    precedents: pinned.precedents,
+  });
+
+  setHandler(caseStateQuery, () => state);
+  setHandler(
+    decideUpdate,
+    ({ decider, decision }) => {
+      decisionsTaken += 1;
+      state.decision = { id: `${caseId}-d${decisionsTaken}`, decision, decidedBy: decider, decidedAt: iso(Date.now()) };
+      state.approval = null;
+      state.status = needsSecondApprover(decision) ? 'awaiting_approval' : 'carrying_out';
+      return state;
+    },
+    {
+      validator: ({ decider, decision }) => {
+        if (!basis) {
+          refuse({ kind: 'conflict', code: 'not_ready', message: 'The case is still being prepared; try again in a moment.' });
+          return;
+        }
+        refuse(refuseDecision(decisionContext(basis), decider, decision));
+      },
+    },
+  );
+  setHandler(
+    approveUpdate,
+    ({ approver, approve, rationale }) => {
+      state.approval = { approvedBy: approver, approve, rationale, at: iso(Date.now()) };
+      if (approve) {
+        state.status = 'carrying_out';
+      } else {
+        // Sent back: the decider decides again, from scratch.
+        state.decision = null;
+        state.status = 'awaiting_decision';
+      }
+      return state;
+    },
+    {
+      validator: ({ approver }) =>
+        refuse(
+          refuseApproval(
+            {
+              awaitingApproval: state.status === 'awaiting_approval' && state.approval === null,
+              deciderSub: state.decision?.decidedBy.sub ?? '',
+              employeeId: employee.id,
+            },
+            approver,
+          ),
+        ),
+    },
+  );
+  setHandler(
+    reportRemovalUpdate,
+    (report) => {
+      removalReports.push(report);
+      if (state.content) state.content.status = report.status === 'in_progress' ? state.content.status : report.status;
+      return state;
+    },
+    {
+      validator: ({ reporter }) =>
+        refuse(refuseRemovalReport(state.status === 'awaiting_removal' && state.content !== null, reporter)),
+    },
+  );
+  setHandler(
+    reportFollowUpUpdate,
+    (report) => {
+      followUp = report;
+      if (state.opportunity) state.opportunity.reproduced = report.reproduced;
+      return state;
+    },
+    { validator: ({ reporter }) => refuse(refuseFollowUpReport(state.status === 'following_up' && followUp === null, reporter)) },
+  );
+
+  const loadBasis = async () => {
+    basis = await activities.loadJudgementBasis({ caseId, employeeId: employee.id, kind: opening.assessment.kind });
+    state.matrixVersion = basis.matrix.version;
+  };
+
+  /** Waits for a decision, reminding the decider and escalating one level at each missed deadline. */
+  const awaitDecision = async (): Promise<AcceptedDecision> => {
+    let round = 0;
+    while (state.decision === null) {
+      state.decisionDueAt = iso(Date.now() + timing.decisionDeadlineMs);
+      if (await condition(() => state.decision !== null, timing.decisionReminderMs)) break;
+      const reminderKey = `${caseId}:decision-reminder:${state.escalations}:${round}`;
+      await activities.recordCaseProgress({
+        caseId,
+        event: { eventKey: reminderKey, actor: 'system', action: 'decision_reminder_sent', details: { to: state.decidingRole } },
+        messages: [
+          {
+            key: reminderKey,
+            recipient: deciderInbox(state.decidingRole),
+            subject: 'A case awaits your decision',
+            body: `Case ${caseId} is due for a decision by ${state.decisionDueAt}.`,
+          },
+        ],
+      });
+      if (await condition(() => state.decision !== null, timing.decisionDeadlineMs - timing.decisionReminderMs)) break;
+      const next = escalationOf(state.decidingRole);
+      if (!next) {
+        round += 1;
+        continue;
+      }
+      const from = state.decidingRole;
+      state.decidingRole = next;
+      state.escalations += 1;
+      round = 0;
+      upsertSearchAttributes(caseSearchAttributes(state));
+      const escalationKey = `${caseId}:escalated:${state.escalations}`;
+      await activities.recordCaseProgress({
+        caseId,
+        decidingRole: next,
+        event: { eventKey: escalationKey, actor: 'system', action: 'escalated', details: { from, to: next } },
+        messages: [
+          {
+            key: escalationKey,
+            recipient: deciderInbox(next),
+            subject: 'A case has been escalated to you',
+            body: `Case ${caseId} was not decided in time by the ${from.replaceAll('_', ' ')} and now awaits your decision.`,
+          },
+        ],
+      });
+      await loadBasis();
+    }
+    state.decisionDueAt = null;
+    return state.decision!;
+  };
+
+  /** Waits for the four-eyes answer on a harsh sanction, reminding the approvers meanwhile. */
+  const awaitApproval = async (decisionId: string) => {
+    for (let round = 0; !(await condition(() => state.approval !== null, timing.followUpReminderMs)); round += 1) {
+      const key = `${decisionId}:approval-reminder:${round}`;
+      const message = { subject: 'A harsh sanction awaits your approval', body: `Case ${caseId} needs a second approver.` };
+      await activities.recordCaseProgress({
+        caseId,
+        event: { eventKey: key, actor: 'system', action: 'approval_reminder_sent' },
+        messages: [
+          { key, recipient: 'role:steering_committee', ...message },
+          { key, recipient: 'role:hr', ...message },
+        ],
+      });
+    }
+    return state.approval!;
+  };
+
+  /** Records what the handlers report on a removal, chasing the social-media lead while nothing comes. */
+  const awaitRemoval = async () => {
+    moveTo('awaiting_removal');
+    let recorded = 0;
+    let reminders = 0;
+    const settled = () => state.content?.status === 'removed' || state.content?.status === 'refused';
+    while (!settled()) {
+      if (await condition(() => removalReports.length > recorded, timing.followUpReminderMs)) {
+        while (recorded < removalReports.length) {
+          const { reporter, status, note } = removalReports[recorded];
+          recorded += 1;
+          await activities.recordRemovalReport({ caseId, sequence: recorded, reporter, status, note });
+        }
+        continue;
+      }
+      if (reminders === REMOVAL_REMINDERS) {
+        await activities.markRemovalUnresolved(caseId);
+        state.content!.status = 'unresolved';
+        return;
+      }
+      reminders += 1;
+      const key = `${caseId}:removal-reminder:${reminders}`;
+      await activities.recordCaseProgress({
+        caseId,
+        event: { eventKey: key, actor: 'system', action: 'removal_reminder_sent' },
+        messages: [{ key, recipient: 'role:social_media_lead', subject: 'A removal awaits news', body: `Report on the removal for case ${caseId}.` }],
+      });
+    }
+  };
+
+  const carryOutSanction = async (accepted: AcceptedDecision, decision: SanctionDecision) => {
+    const judged = effectiveAssessment(opening.assessment, decision);
+    await activities.applySanction({
+      caseId,
+      decisionId: accepted.id,
+      employeeId: employee.id,
+      sanction: decision.sanction,
+      category: judged.category,
+      severity: judged.severity,
+      matrixVersion: basis!.matrix.version,
+      rationale: decision.rationale,
+    });
+    const order = {
+      caseId,
+      url: detection.url,
+      platform: detection.platform,
+      reach: detection.reach,
+      severity: judged.severity,
+      rationale: decision.content.rationale,
+    };
+    state.content = { action: decision.content.action, status: 'left' };
+    switch (decision.content.action) {
+      case 'remove': {
+        const { status } = await activities.removeFromCompanySite(order);
+        state.content.status = status;
+        if (status === 'awaiting_removal') await awaitRemoval();
+        break;
+      }
+      case 'request_removal':
+        await activities.openRemovalRequest(order);
+        state.content.status = 'requested';
+        await awaitRemoval();
+        break;
+      case 'leave':
+        await activities.leaveContent(order);
+        break;
+    }
+  };
+
+  const capitalize = async (plan: Extract<DecisionRequest, { outcome: 'capitalize' }>) => {
+    const followUpDueAt = iso(Date.now() + timing.opportunityFollowUpMs);
+    await activities.capitalizeOnActivity({ caseId, plan: plan.plan, rationale: plan.rationale, url: detection.url, followUpDueAt });
+    state.opportunity = { followUpDueAt, reproduced: null };
+    moveTo('following_up');
+    if (!(await condition(() => followUp !== null, timing.opportunityFollowUpMs))) {
+      const key = `${caseId}:follow-up-question`;
+      await activities.recordCaseProgress({
+        caseId,
+        event: { eventKey: key, actor: 'system', action: 'follow_up_asked' },
+        messages: [
+          {
+            key,
+            recipient: 'role:social_media_lead',
+            subject: 'Was the success reproduced?',
+            body: `Case ${caseId}: report whether the positive activity was reproduced (${plan.plan.reproduce}).`,
+          },
+        ],
+      });
+      await condition(() => followUp !== null, timing.followUpReminderMs);
+    }
+    const answer = followUp as ReportFollowUpArgs | null;
+    await activities.recordFollowUp({
+      caseId,
+      reporter: answer?.reporter ?? null,
+      reproduced: answer?.reproduced ?? null,
+      note: answer?.note ?? '',
+    });
+  };
+
+  await activities.openCaseRecord(opening, state.decidingRole);
+  await loadBasis();
+
+  let accepted: AcceptedDecision;
+  for (;;) {
+    accepted = await awaitDecision();
+    await activities.recordDecision({
+      caseId,
+      accepted,
+      assessment: opening.assessment,
+      matrixVersion: state.matrixVersion,
+      priorSanctionedCases: basis!.priorSanctionedCases,
+    });
+    upsertSearchAttributes(caseSearchAttributes(state));
+    if (!needsSecondApprover(accepted.decision)) break;
+    const approval = await awaitApproval(accepted.id);
+    await activities.recordApproval({
+      caseId,
+      decisionId: accepted.id,
+      approver: approval.approvedBy,
+      approve: approval.approve,
+      rationale: approval.rationale,
+      at: approval.at,
+    });
+    upsertSearchAttributes(caseSearchAttributes(state));
+    if (approval.approve) break;
+  }
+
+  const { decision } = accepted;
+  state.assessment = effectiveAssessment(opening.assessment, decision);
+  moveTo('carrying_out');
+  if (decision.outcome === 'sanction') await carryOutSanction(accepted, decision);
+  else if (decision.outcome === 'capitalize') await capitalize(decision);
+
+  moveTo('closed');
+  await activities.recordCaseProgress({
+    caseId,
+    status: 'closed',
+    event: { eventKey: `${caseId}:closed`, actor: 'system', action: 'case_closed', details: { outcome: decision.outcome } },
+  });
+  return {
+    caseId,
+    outcome: decision.outcome,
+    sanction: decision.outcome === 'sanction' ? decision.sanction : null,
+    category: state.assessment.category,
+  };
 }

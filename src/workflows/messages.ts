@@ -1,4 +1,37 @@
-import { defineQuery } from '@temporalio/workflow';
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { CaseState } from '../domain/case';
+import type { Decider, DecisionRequest } from '../domain/decisions';
+import type { RemovalReport } from '../domain/vocabulary';
 
 export const caseStateQuery = defineQuery<CaseState>('caseState');
+
+export interface DecideArgs {
+  decider: Decider;
+  decision: DecisionRequest;
+}
+/** A human decision; its validator refuses it before it enters history. */
+export const decideUpdate = defineUpdate<CaseState, [DecideArgs]>('decide');
+
+export interface ApproveArgs {
+  approver: Decider;
+  approve: boolean;
+  rationale: string;
+}
+/** The four-eyes answer on a harsh sanction: approval carries it out, refusal sends it back to the decider. */
+export const approveUpdate = defineUpdate<CaseState, [ApproveArgs]>('approve');
+
+export interface ReportRemovalArgs {
+  reporter: Decider;
+  status: RemovalReport;
+  note: string;
+}
+/** News of a removal request (or of a manual removal on a company site without an adapter). */
+export const reportRemovalUpdate = defineUpdate<CaseState, [ReportRemovalArgs]>('reportRemoval');
+
+export interface ReportFollowUpArgs {
+  reporter: Decider;
+  reproduced: boolean;
+  note: string;
+}
+/** Whether a positive activity's success was reproduced. */
+export const reportFollowUpUpdate = defineUpdate<CaseState, [ReportFollowUpArgs]>('reportFollowUp');

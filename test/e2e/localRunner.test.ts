@@ -18,6 +18,8 @@ interface Runner {
 
 const projectRoot = path.resolve(__dirname, '..', '..');
 
+type ResponseBody = { timeline: { action: string }[] } & Record<string, unknown>;
+
 async function startRunner(env: NodeJS.ProcessEnv): Promise<Runner> {
   const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'src/entrypoints/local.ts'], {
     cwd: projectRoot,
@@ -76,7 +78,7 @@ describe('the all-in-one local runner', () => {
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
-      return { status: response.status, body: await response.json() };
+      return { status: response.status, body: (await response.json()) as ResponseBody };
     };
     const detection = {
       source: 'listening-tool',
@@ -104,7 +106,7 @@ describe('the all-in-one local runner', () => {
     expect((await call(runner.token, 'POST', '/api/activities', detection)).status).toBe(202);
     await eventually(async () => {
       const view = await call(runner!.token, 'GET', `/api/cases/${caseId}`);
-      return view.status === 200 && view.body.timeline.length === 1 ? true : undefined;
+      return view.status === 200 && view.body.timeline?.length === 1 ? true : undefined;
     });
     expect(await interrupt(runner)).toBe(0);
     expect(runner.output.join('')).toContain('[local] stopped.');

@@ -5,7 +5,9 @@ import request from 'supertest';
 import { createApp } from '../../src/api/app';
 import { issueToken } from '../../src/api/auth/tokens';
 import type { ApiContext } from '../../src/api/context';
+import { type ContentSite, createContentSite } from '../../src/activities/contentSite';
 import type { CaseTiming } from '../../src/domain/case';
+import { DEFAULT_ROUTING_RULES, type RoutingRules } from '../../src/domain/routing';
 import type { Role } from '../../src/domain/vocabulary';
 import { connectDatabase, type Database } from '../../src/platform/database';
 import { createLogger } from '../../src/platform/logger';
@@ -14,7 +16,15 @@ import { testRun } from './testRun';
 
 export const TEST_AUTH_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
 
-export const DEFAULT_TEST_TIMING: CaseTiming = { decisionDeadlineMs: 60 * 60 * 1000 };
+const HOUR = 60 * 60 * 1000;
+
+/** Long enough that no timer fires during a test unless the test shortens it. */
+export const DEFAULT_TEST_TIMING: CaseTiming = {
+  decisionReminderMs: HOUR,
+  decisionDeadlineMs: 2 * HOUR,
+  followUpReminderMs: HOUR,
+  opportunityFollowUpMs: HOUR,
+};
 
 /** The real parts, wired as in production: worker on its own task queue, express app, Temporal client, database. */
 export interface Stack {
@@ -31,7 +41,13 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function startStack(options: { caseTiming?: Partial<CaseTiming> } = {}): Promise<Stack> {
+export interface StackOptions {
+  caseTiming?: Partial<CaseTiming>;
+  routing?: RoutingRules;
+  contentSite?: ContentSite;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const run = testRun();
   const taskQueue = `test-${randomUUID()}`;
   const db = connectDatabase(run.databaseUrl, 5);
@@ -40,6 +56,7 @@ export async function startStack(options: { caseTiming?: Partial<CaseTiming> } =
     namespace: 'default',
     taskQueue,
     db,
+    contentSite: options.contentSite ?? createContentSite({}),
     workflowBundle: { codePath: run.workflowBundlePath },
   });
   const connection = await Connection.connect({ address: run.temporalAddress });
@@ -48,7 +65,7 @@ export async function startStack(options: { caseTiming?: Partial<CaseTiming> } =
     db,
     temporal,
     taskQueue,
-    caseTiming: { ...DEFAULT_TEST_TIMING, ...options.caseTiming },
+    caseSettings: { timing: { ...DEFAULT_TEST_TIMING, ...options.caseTiming }, routing: options.routing ?? DEFAULT_ROUTING_RULES },
     authSecret: TEST_AUTH_SECRET,
     logger: createLogger('silent'),
   };

@@ -1,4 +1,5 @@
-import { ConfigError, caseTimingFrom, loadApiConfig, loadLocalConfig, loadWorkerConfig } from '../../src/platform/config';
+import { DEFAULT_ROUTING_RULES } from '../../src/domain/routing';
+import { ConfigError, caseSettingsFrom, loadApiConfig, loadLocalConfig, loadWorkerConfig } from '../../src/platform/config';
 
 const valid = {
   DATABASE_URL: 'postgresql://app@db:5432/cases',
@@ -15,7 +16,11 @@ describe('configuration from the environment', () => {
       PORT: 3000,
       LOG_LEVEL: 'info',
     });
-    expect(caseTimingFrom(config)).toEqual({ decisionDeadlineMs: 3 * 24 * 3600 * 1000 });
+    const day = 24 * 3600 * 1000;
+    expect(caseSettingsFrom(config)).toEqual({
+      timing: { decisionReminderMs: 2 * day, decisionDeadlineMs: 3 * day, followUpReminderMs: 7 * day, opportunityFollowUpMs: 30 * day },
+      routing: DEFAULT_ROUTING_RULES,
+    });
   });
 
   it.each([
@@ -43,6 +48,24 @@ describe('configuration from the environment', () => {
   });
 
   it('reads durations in words', () => {
-    expect(caseTimingFrom(loadApiConfig({ ...valid, CASE_DECISION_DEADLINE: '90s' })).decisionDeadlineMs).toBe(90_000);
+    const settings = caseSettingsFrom(loadApiConfig({ ...valid, CASE_DECISION_REMINDER: '30s', CASE_DECISION_DEADLINE: '90s' }));
+    expect(settings.timing).toMatchObject({ decisionReminderMs: 30_000, decisionDeadlineMs: 90_000 });
+  });
+
+  it('reads routing rules as JSON and refuses malformed ones', () => {
+    const routing = { inappropriate: { minor: 'social_media_lead', moderate: 'social_media_lead', serious: 'steering_committee', critical: 'steering_committee' }, positive: 'steering_committee' };
+    expect(caseSettingsFrom(loadApiConfig({ ...valid, CASE_ROUTING: JSON.stringify(routing) })).routing).toEqual(routing);
+    expect(() => loadApiConfig({ ...valid, CASE_ROUTING: '{"positive":"ceo"}' })).toThrow(/CASE_ROUTING must be routing rules JSON/);
+    expect(() => loadApiConfig({ ...valid, CASE_ROUTING: 'nope' })).toThrow('CASE_ROUTING must be JSON');
+  });
+
+  it('wants the reminder before the deadline', () => {
+    expect(() => loadApiConfig({ ...valid, CASE_DECISION_REMINDER: '4 days' })).toThrow('CASE_DECISION_REMINDER must be shorter than CASE_DECISION_DEADLINE');
+  });
+});
+
+describe('empty variables', () => {
+  it('count as unset, so defaults apply', () => {
+    expect(loadApiConfig({ ...valid, CONTENT_SITE_URL: '', CASE_DECISION_DEADLINE: '' }).CASE_DECISION_DEADLINE).toBe('3 days');
   });
 });

@@ -64,12 +64,15 @@ CREATE TABLE "decisions" (
     "rationale" TEXT NOT NULL,
     "content_action" TEXT,
     "content_rationale" TEXT,
-    "reclassified_category" TEXT,
-    "reclassified_severity" TEXT,
+    "category" TEXT NOT NULL,
+    "severity" TEXT NOT NULL,
+    "reclassified" BOOLEAN NOT NULL DEFAULT false,
     "justification" TEXT,
     "plan" JSONB,
+    "prior_sanctioned_cases" INTEGER NOT NULL,
     "decided_by" TEXT NOT NULL,
-    "decided_by_role" TEXT NOT NULL,
+    "decided_by_name" TEXT NOT NULL,
+    "decided_by_roles" TEXT[],
     "matrix_version" INTEGER,
     "decided_at" TIMESTAMP(3) NOT NULL,
     "approval_status" TEXT NOT NULL,
@@ -83,6 +86,7 @@ CREATE TABLE "approvals" (
     "case_id" TEXT NOT NULL,
     "decision_id" TEXT NOT NULL,
     "approved_by" TEXT NOT NULL,
+    "approver_name" TEXT NOT NULL,
     "approve" BOOLEAN NOT NULL,
     "rationale" TEXT NOT NULL,
     "at" TIMESTAMP(3) NOT NULL,
@@ -302,6 +306,9 @@ CREATE INDEX "cases_employee_id_idx" ON "cases"("employee_id");
 
 -- CreateIndex
 CREATE INDEX "decisions_case_id_idx" ON "decisions"("case_id");
+
+-- CreateIndex
+CREATE INDEX "decisions_outcome_category_severity_decided_at_idx" ON "decisions"("outcome", "category", "severity", "decided_at");
 
 -- CreateIndex
 CREATE INDEX "approvals_case_id_idx" ON "approvals"("case_id");

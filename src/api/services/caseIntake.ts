@@ -1,6 +1,6 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { CaseOpening } from '../../domain/case';
-import { routeCase } from '../../domain/routing';
+import { initialDecidingRole } from '../../domain/routing';
 import type { DetectedActivityInput } from '../../domain/schemas/intake';
 import { caseWorkflow } from '../../workflows';
 import { caseSearchAttributes } from '../../workflows/searchAttributes';
@@ -29,7 +29,7 @@ export async function openCase(ctx: ApiContext, input: DetectedActivityInput): P
     detection,
     employee: { id: employee.id, department: employee.department, managerId: employee.managerId },
     assessment: assessment as CaseOpening['assessment'],
-    timing: ctx.caseTiming,
+    ...ctx.caseSettings,
   };
   try {
     await ctx.temporal.workflow.start(caseWorkflow, {
@@ -40,7 +40,7 @@ export async function openCase(ctx: ApiContext, input: DetectedActivityInput): P
       typedSearchAttributes: caseSearchAttributes({
         assessment: opening.assessment,
         status: 'awaiting_decision',
-        decidingRole: routeCase(opening.assessment),
+        decidingRole: initialDecidingRole(opening.assessment, employee.managerId, opening.routing),
         department: employee.department,
       }),
     });

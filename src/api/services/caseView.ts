@@ -1,5 +1,7 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { CaseState } from '../../domain/case';
+import { streisandRisk } from '../../domain/streisand';
+import type { Severity } from '../../domain/vocabulary';
 import { caseStateQuery } from '../../workflows/messages';
 import type { ApiContext } from '../context';
 import { notFound } from '../errors';
@@ -22,35 +24,54 @@ export async function viewCase(ctx: ApiContext, caseId: string) {
       where: { id: caseId },
       include: {
         activity: true,
-        employee: { select: { id: true, name: true, department: true } },
+        employee: { select: { id: true, name: true, department: true, managerId: true } },
+        decisions: { orderBy: { decidedAt: 'asc' }, include: { approvals: true } },
+        sanction: true,
+        contentAction: true,
+        opportunity: true,
         auditEvents: { orderBy: [{ at: 'asc' }, { id: 'asc' }] },
       },
     }),
     liveState(ctx, caseId),
   ]);
   if (!record && !live) throw notFound(`Case ${caseId}`);
+  const state = live?.state;
+  const activity = record?.activity;
   return {
     caseId,
-    status: live?.state.status ?? record?.status,
-    assessment: live?.state.assessment ?? (record && { kind: record.kind, category: record.category, severity: record.severity }),
-    decidingRole: live?.state.decidingRole ?? record?.decidingRole,
-    department: live?.state.department ?? record?.department,
-    decisionDueAt: live?.state.decisionDueAt ?? null,
+    status: state?.status ?? record?.status,
+    assessment: state?.assessment ?? (record && { kind: record.kind, category: record.category, severity: record.severity }),
+    decidingRole: state?.decidingRole ?? record?.decidingRole,
+    department: state?.department ?? record?.department,
+    decisionDueAt: state?.decisionDueAt ?? null,
+    escalations: state?.escalations ?? null,
+    matrixVersion: state?.matrixVersion ?? record?.matrixVersion ?? null,
     workflow: live ? { running: live.running } : null,
     employee: record?.employee ?? null,
-    activity: record
+    activity: activity
       ? {
-          source: record.activity.source,
-          sourceRef: record.activity.sourceRef,
-          platform: record.activity.platform,
-          url: record.activity.url,
-          content: record.activity.content,
-          siteControlledByCompany: record.activity.siteControlledByCompany,
-          detectedAt: record.activity.detectedAt,
-          reach: record.activity.reach,
+          source: activity.source,
+          sourceRef: activity.sourceRef,
+          platform: activity.platform,
+          url: activity.url,
+          content: activity.content,
+          siteControlledByCompany: activity.siteControlledByCompany,
+          detectedAt: activity.detectedAt,
+          reach: activity.reach,
         }
       : null,
+    // Advice for the content choice on an external site; the decision stays human.
+    streisandRisk:
+      activity && activity.kind === 'inappropriate' && !activity.siteControlledByCompany
+        ? streisandRisk(activity.reach, activity.severity as Severity)
+        : null,
+    pending: state ? { decision: state.status === 'awaiting_decision', approval: state.status === 'awaiting_approval' } : null,
+    decisions: (record?.decisions ?? []).map(({ caseId: _caseId, ...decision }) => decision),
+    sanction: record?.sanction ?? null,
+    content: record?.contentAction ?? null,
+    opportunity: record?.opportunity ?? null,
     openedAt: record?.openedAt ?? null,
+    closedAt: record?.closedAt ?? null,
     timeline: (record?.auditEvents ?? []).map((event) => ({
       at: event.at,
       actor: event.actor,

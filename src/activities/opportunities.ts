@@ -1,0 +1,76 @@
+import type { CapitalizeDecision, Decider } from '../domain/decisions';
+import type { Database } from '../platform/database';
+import { actorOf, audit, deliver, type InboxMessage, roleInbox, teamInbox } from './records';
+
+export interface OpportunityOrder {
+  caseId: string;
+  plan: CapitalizeDecision['plan'];
+  rationale: string;
+  url: string;
+  followUpDueAt: string;
+}
+
+export function createOpportunityActivities(db: Database) {
+  return {
+    /** Records the opportunity, shares the insight with the named team, and asks communications to amplify. */
+    async capitalizeOnActivity(order: OpportunityOrder): Promise<void> {
+      const { caseId, plan } = order;
+      const messages: InboxMessage[] = [
+        {
+          key: `${caseId}:insight`,
+          caseId,
+          recipient: teamInbox(plan.shareInsightWith),
+          subject: 'A new insight from social media',
+          body: `A positive activity (${order.url}) holds an insight for your team. ${order.rationale} To reproduce it: ${plan.reproduce}`,
+        },
+      ];
+      if (plan.amplify) {
+        messages.push({
+          key: `${caseId}:amplify`,
+          caseId,
+          recipient: roleInbox('communications'),
+          subject: 'Amplify a successful post',
+          body: `Please amplify ${order.url}. ${order.rationale}`,
+        });
+      }
+      await db.$transaction(async (tx) => {
+        await tx.opportunity.upsert({
+          where: { caseId },
+          update: {},
+          create: {
+            caseId,
+            amplify: plan.amplify,
+            shareInsightWith: plan.shareInsightWith,
+            reproduce: plan.reproduce,
+            insightSharedAt: new Date(),
+            followUpDueAt: new Date(order.followUpDueAt),
+          },
+        });
+        await deliver(tx, ...messages);
+        await audit(tx, {
+          eventKey: `${caseId}:capitalized`,
+          caseId,
+          actor: 'system',
+          action: 'opportunity_created',
+          details: { sharedWith: plan.shareInsightWith, amplify: plan.amplify, followUpDueAt: order.followUpDueAt },
+        });
+      });
+    },
+
+    async recordFollowUp(report: { caseId: string; reporter: Decider | null; reproduced: boolean | null; note: string }) {
+      await db.$transaction(async (tx) => {
+        await tx.opportunity.update({
+          where: { caseId: report.caseId },
+          data: { reproduced: report.reproduced, followUpNote: report.note },
+        });
+        await audit(tx, {
+          eventKey: `${report.caseId}:follow-up`,
+          caseId: report.caseId,
+          actor: report.reporter ? actorOf(report.reporter) : 'system',
+          action: report.reproduced === null ? 'follow_up_unanswered' : 'follow_up_reported',
+          details: { reproduced: report.reproduced, note: report.note },
+        });
+      });
+    },
+  };
+}

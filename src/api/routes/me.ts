@@ -1,0 +1,25 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { principalOf } from '../auth/middleware';
+import type { ApiContext } from '../context';
+import { parseInput } from '../errors';
+
+const pageSchema = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50), before: z.iso.datetime().optional() });
+
+export function meRoutes(ctx: ApiContext): Router {
+  const router = Router();
+  /** The caller's inbox: messages to them by id and to each of their roles, newest first. */
+  router.get('/me/notifications', async (req, res) => {
+    const principal = principalOf(req);
+    const page = parseInput(pageSchema, req.query, 'query');
+    const recipients = [`employee:${principal.sub}`, ...principal.roles.map((role) => `role:${role}`)];
+    const notifications = await ctx.db.notification.findMany({
+      where: { recipient: { in: recipients }, sentAt: page.before ? { lt: new Date(page.before) } : undefined },
+      orderBy: { sentAt: 'desc' },
+      take: page.limit,
+      select: { recipient: true, subject: true, body: true, caseId: true, sentAt: true },
+    });
+    res.json({ notifications });
+  });
+  return router;
+}

@@ -1,0 +1,73 @@
+import type { Response } from 'supertest';
+import type { CaseState } from '../../src/domain/case';
+import type { DetectedActivityInput } from '../../src/domain/schemas/intake';
+import { caseStateQuery } from '../../src/workflows/messages';
+import { detection, eventually, hireEmployee } from './fixtures';
+import type { Stack } from './stack';
+
+export interface OpenedCase {
+  caseId: string;
+  employeeId: string;
+  managerId: string | null;
+}
+
+/** Hires an employee (under a manager unless told otherwise), reports an activity, and waits until the case can be decided. */
+export async function openCase(
+  stack: Stack,
+  assessment: DetectedActivityInput['assessment'],
+  options: { withManager?: boolean; detection?: Partial<DetectedActivityInput>; employeeId?: string } = {},
+): Promise<OpenedCase> {
+  const managerId = options.withManager === false ? null : await hireEmployee(stack);
+  const employeeId = options.employeeId ?? (await hireEmployee(stack, { managerId }));
+  const token = await stack.tokenFor('listening-tool', 'detector');
+  const response = await stack.http
+    .post('/api/activities')
+    .set('Authorization', `Bearer ${token}`)
+    .send(detection(stack, employeeId, { assessment, ...options.detection }));
+  if (response.status !== 202) throw new Error(`intake failed: ${response.status} ${JSON.stringify(response.body)}`);
+  const { caseId } = response.body as { caseId: string };
+  await eventually(async () => ((await caseState(stack, caseId)).matrixVersion !== null ? true : undefined), 15_000, 'the case to be ready');
+  return { caseId, employeeId, managerId };
+}
+
+export function caseState(stack: Stack, caseId: string): Promise<CaseState> {
+  return stack.temporal.workflow.getHandle(caseId).query(caseStateQuery);
+}
+
+export async function waitForStatus(stack: Stack, caseId: string, status: CaseState['status'], timeoutMs = 20_000): Promise<CaseState> {
+  return eventually(
+    async () => {
+      const state = await caseState(stack, caseId);
+      return state.status === status ? state : undefined;
+    },
+    timeoutMs,
+    `case ${caseId} to be ${status}`,
+  );
+}
+
+/** Waits for the workflow to finish and returns the case as the API shows it. */
+export async function closedCase(stack: Stack, caseId: string, token: string) {
+  await stack.temporal.workflow.getHandle(caseId).result();
+  const response = await stack.http.get(`/api/cases/${caseId}`).set('Authorization', `Bearer ${token}`);
+  return response.body;
+}
+
+export const actionsOf = (view: { timeline: { action: string }[] }) => view.timeline.map((event) => event.action);
+
+export function post(stack: Stack, path: string, token: string, body: object): Promise<Response> {
+  return stack.http.post(path).set('Authorization', `Bearer ${token}`).send(body);
+}
+
+export const sanction = (name: string, extra: object = {}) => ({
+  outcome: 'sanction',
+  sanction: name,
+  rationale: 'The post disclosed what it should not have.',
+  content: { action: 'leave', rationale: 'Asking for removal would draw attention to it.' },
+  ...extra,
+});
+
+/** How many Updates the case workflow accepted into its history. */
+export async function acceptedUpdates(stack: Stack, caseId: string): Promise<number> {
+  const history = await stack.temporal.workflow.getHandle(caseId).fetchHistory();
+  return (history.events ?? []).filter((event) => event.workflowExecutionUpdateAcceptedEventAttributes).length;
+}
