@@ -7,6 +7,7 @@ import { connectDatabase } from '../platform/database';
 import { startEmbeddedPostgres } from '../platform/embeddedPostgres';
 import { obtainLocalSecret } from '../platform/localSecret';
 import { createLogger } from '../platform/logger';
+import { installTemporalLogging } from '../platform/temporalLogging';
 import { applyMigrations } from '../platform/migrations';
 import { obtainTemporalCli } from '../platform/temporalCli';
 import { startDevServer } from '../platform/temporalDevServer';
@@ -20,6 +21,7 @@ const say = (message: string) => console.log(`[local] ${message}`);
 async function main() {
   const config = loadLocalConfig();
   const logger = createLogger(config.LOG_LEVEL);
+  installTemporalLogging(logger);
   const dataDir = path.resolve(config.DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
   say(`data folder: ${dataDir}`);

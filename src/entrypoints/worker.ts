@@ -1,6 +1,7 @@
 import { loadWorkerConfig } from '../platform/config';
 import { connectDatabase } from '../platform/database';
 import { createLogger } from '../platform/logger';
+import { installTemporalLogging } from '../platform/temporalLogging';
 import { startCaseWorker } from '../platform/worker';
 import { createContentSite } from '../activities/contentSite';
 import { exitOnStartupFailure } from './fatal';
@@ -8,6 +9,7 @@ import { exitOnStartupFailure } from './fatal';
 async function main() {
   const config = loadWorkerConfig();
   const logger = createLogger(config.LOG_LEVEL, 'worker');
+  installTemporalLogging(logger);
   const db = connectDatabase(config.DATABASE_URL);
   // The Temporal runtime drains the worker on SIGINT/SIGTERM; `finished` settles once it has.
   const worker = await startCaseWorker({

@@ -117,7 +117,8 @@ describe('the all-in-one local runner', () => {
     expect(view.body).toMatchObject({
       caseId,
       status: 'awaiting_decision',
-      decidingRole: 'manager',
+      // Minor, but Dana has no manager: the social-media lead decides.
+      decidingRole: 'social_media_lead',
       workflow: { running: true },
       employee: { id: 'e-1042', name: 'Dana Example' },
     });

@@ -11,6 +11,7 @@ import { DEFAULT_ROUTING_RULES, type RoutingRules } from '../../src/domain/routi
 import type { Role } from '../../src/domain/vocabulary';
 import { connectDatabase, type Database } from '../../src/platform/database';
 import { createLogger } from '../../src/platform/logger';
+import { installTemporalLogging } from '../../src/platform/temporalLogging';
 import { type RunningWorker, startCaseWorker } from '../../src/platform/worker';
 import { testRun } from './testRun';
 
@@ -33,7 +34,7 @@ export interface Stack {
   db: Database;
   temporal: Client;
   taskQueue: string;
-  worker: RunningWorker;
+  worker: RunningWorker | null;
   context: ApiContext;
   tokenFor(sub: string, ...roles: Role[]): Promise<string>;
   /** A unique suffix for this stack's test data, so files running in parallel never collide. */
@@ -45,20 +46,33 @@ export interface StackOptions {
   caseTiming?: Partial<CaseTiming>;
   routing?: RoutingRules;
   contentSite?: ContentSite;
+  /** false to run without an in-process worker (a test then runs its own, e.g. in a child process). */
+  worker?: boolean;
+  /** A database of the test's own, for tests that change global settings such as the sanction matrix. */
+  databaseUrl?: string;
 }
 
+let temporalLoggingInstalled = false;
+
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  if (!temporalLoggingInstalled) {
+    installTemporalLogging(createLogger(process.env.LOG_LEVEL ?? 'warn'));
+    temporalLoggingInstalled = true;
+  }
   const run = testRun();
   const taskQueue = `test-${randomUUID()}`;
-  const db = connectDatabase(run.databaseUrl, 5);
-  const worker = await startCaseWorker({
-    address: run.temporalAddress,
-    namespace: 'default',
-    taskQueue,
-    db,
-    contentSite: options.contentSite ?? createContentSite({}),
-    workflowBundle: { codePath: run.workflowBundlePath },
-  });
+  const db = connectDatabase(options.databaseUrl ?? run.databaseUrl, 5);
+  const worker =
+    options.worker === false
+      ? null
+      : await startCaseWorker({
+          address: run.temporalAddress,
+          namespace: 'default',
+          taskQueue,
+          db,
+          contentSite: options.contentSite ?? createContentSite({}),
+          workflowBundle: { codePath: run.workflowBundlePath },
+        });
   const connection = await Connection.connect({ address: run.temporalAddress });
   const temporal = new Client({ connection, namespace: 'default' });
   const context: ApiContext = {
@@ -82,7 +96,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     tokenFor: (sub, ...roles) => issueToken(TEST_AUTH_SECRET, { sub, name: sub, roles }),
     unique: (prefix) => `${prefix}-${runId}-${randomUUID().slice(0, 6)}`,
     async stop() {
-      await worker.stop();
+      await worker?.stop();
       await connection.close();
       await db.$disconnect();
     },
