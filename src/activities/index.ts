@@ -1,15 +1,30 @@
+import { type CampaignSettings, DEFAULT_CAMPAIGN_SETTINGS, DEFAULT_MAIL_FROM } from '../domain/campaign';
+import type { PolicyReviewTiming } from '../domain/policyReview';
 import type { Database } from '../platform/database';
+import { createCampaignMailActivities } from './campaignMail';
+import { createCampaignRecordActivities } from './campaigns';
 import { createCaseRecordActivities } from './caseRecords';
 import { createContentActivities } from './content';
 import type { ContentSite } from './contentSite';
 import { createDecisionRecordActivities } from './decisionRecords';
+import { createExplanationActivities } from './explanations';
 import { createJudgementActivities } from './judgement';
+import { createMailer, type Mailer } from './mailer';
 import { createOpportunityActivities } from './opportunities';
+import { createPolicyReviewActivities } from './policyReviews';
 import { createSanctionActivities } from './sanctions';
+import type { SocialNetwork } from './socialNetwork';
 
 export interface ActivityDependencies {
   db: Database;
   contentSite: ContentSite;
+  socialNetwork: SocialNetwork;
+  /** Durations of policy reviews opened without their own (defaults: a week to the reminder, two to the escalation). */
+  policyReviewTiming?: PolicyReviewTiming;
+  /** Campaign e-mail (SMTP); none configured by default: campaign e-mails are then recorded as skipped. */
+  mailer?: Mailer;
+  /** How campaigns run (defaults: two weeks to acknowledge, reminders every four days). */
+  campaigns?: CampaignSettings;
 }
 
 export function createActivities(deps: ActivityDependencies) {
@@ -20,6 +35,18 @@ export function createActivities(deps: ActivityDependencies) {
     ...createSanctionActivities(deps.db),
     ...createContentActivities(deps.db, deps.contentSite),
     ...createOpportunityActivities(deps.db),
+    ...createExplanationActivities(deps.db, deps.socialNetwork),
+    ...createPolicyReviewActivities(deps.db, deps.policyReviewTiming),
+    ...createCampaignActivities(deps),
+  };
+}
+
+function createCampaignActivities(deps: ActivityDependencies) {
+  const settings = deps.campaigns ?? DEFAULT_CAMPAIGN_SETTINGS;
+  const mailer = deps.mailer ?? createMailer({ from: DEFAULT_MAIL_FROM });
+  return {
+    ...createCampaignRecordActivities({ db: deps.db, socialNetwork: deps.socialNetwork, settings }),
+    ...createCampaignMailActivities({ db: deps.db, mailer, settings }),
   };
 }
 

@@ -1,13 +1,20 @@
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
+import swaggerUi from 'swagger-ui-express';
 import { authenticate } from './auth/middleware';
 import type { ApiContext } from './context';
 import { ApiError, errorHandler } from './errors';
+import { buildOpenApiDocument } from './openapi';
+import { acknowledgementRoutes } from './routes/acknowledgements';
 import { activityRoutes } from './routes/activities';
+import { campaignRoutes } from './routes/campaigns';
 import { caseRoutes } from './routes/cases';
+import { documentRoutes } from './routes/documents';
 import { employeeRoutes } from './routes/employees';
+import { explanationRoutes } from './routes/explanations';
 import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
+import { policyReviewRoutes } from './routes/policyReviews';
 import { sanctionMatrixRoutes } from './routes/sanctionMatrix';
 
 // Large enough for a bulk directory import of 50,000 employees.
@@ -19,8 +26,25 @@ export function createApp(ctx: ApiContext): Express {
   app.use(pinoHttp({ logger: ctx.logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(healthRoutes(ctx));
+  const apiDocument = buildOpenApiDocument();
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(apiDocument);
+  });
+  app.use('/docs', swaggerUi.serveFiles(apiDocument), swaggerUi.setup(apiDocument));
   app.use('/api', authenticate(ctx.authSecret));
-  app.use('/api', activityRoutes(ctx), caseRoutes(ctx), employeeRoutes(ctx), sanctionMatrixRoutes(ctx), meRoutes(ctx));
+  app.use(
+    '/api',
+    activityRoutes(ctx),
+    caseRoutes(ctx),
+    explanationRoutes(ctx),
+    employeeRoutes(ctx),
+    sanctionMatrixRoutes(ctx),
+    meRoutes(ctx),
+    documentRoutes(ctx),
+    policyReviewRoutes(ctx),
+    campaignRoutes(ctx),
+    acknowledgementRoutes(ctx),
+  );
   app.use((_req, _res) => {
     throw new ApiError(404, 'not_found', 'No such route');
   });

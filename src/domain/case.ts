@@ -1,8 +1,9 @@
 import type { Decider, DecisionRequest } from './decisions';
+import type { ExplanationDraft, ExplanationStatus } from './explanation';
 import type { PrecedentsByAct } from './precedents';
 import type { RoutingRules } from './routing';
 import type { SanctionMatrix } from './sanctionMatrix';
-import type { ActivityCategory, ActivityKind, CaseStatus, DecidingRole, Severity } from './vocabulary';
+import type { ActivityCategory, ActivityKind, CaseStatus, DecidingRole, Sanction, Severity } from './vocabulary';
 
 export interface Assessment {
   kind: ActivityKind;
@@ -38,22 +39,26 @@ export interface CaseTiming {
   followUpReminderMs: number;
   /** How long after capitalising on a positive activity to ask whether it was reproduced. */
   opportunityFollowUpMs: number;
+  /** How long after its approval an explanation is published, unless a date is given (room for an appeal). */
+  publicationDelayMs: number;
 }
 
 /** How new cases are opened: durations and routing, from configuration. */
 export interface CaseSettings {
   timing: CaseTiming;
   routing: RoutingRules;
+  /** Sanctions whose case publishes an anonymised explanation. */
+  explainedSanctions: Sanction[];
+  /** Whether capitalised positive activity publishes a good-practice example. */
+  explainGoodPractice: boolean;
 }
 
 /** The input of a case workflow. */
-export interface CaseOpening {
+export interface CaseOpening extends CaseSettings {
   caseId: string;
   detection: Detection;
   employee: CaseEmployee;
   assessment: Assessment;
-  timing: CaseTiming;
-  routing: RoutingRules;
 }
 
 /** What the case workflow loads before awaiting a decision, and pins: the decision is judged against it. */
@@ -86,4 +91,14 @@ export interface CaseState {
   approval: { approvedBy: Decider; approve: boolean; rationale: string; at: string } | null;
   content: { action: string; status: ContentStatus } | null;
   opportunity: { followUpDueAt: string | null; reproduced: boolean | null } | null;
+  explanation: ExplanationState | null;
+}
+
+/** The lesson of a case under review, as the case workflow holds it. */
+export interface ExplanationState extends ExplanationDraft {
+  status: ExplanationStatus;
+  revision: number;
+  lastEditor: string;
+  approvedBy: string | null;
+  publishAt: string | null;
 }

@@ -57,6 +57,8 @@ export const CASE_STATUSES = [
   'carrying_out',
   'awaiting_removal',
   'following_up',
+  'explaining',
+  'awaiting_publication',
   'closed',
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];

@@ -1,7 +1,12 @@
 import { msToNumber } from '@temporalio/common/lib/time';
 import { z } from 'zod';
+import { type CampaignSettings, DEFAULT_CAMPAIGN_SETTINGS, DEFAULT_MAIL_FROM } from '../domain/campaign';
 import type { CaseSettings } from '../domain/case';
+import { DEFAULT_EXPLAINED_SANCTIONS } from '../domain/explanation';
+import type { PolicyReviewTiming } from '../domain/policyReview';
+import { DEFAULT_REVIEW_SCHEDULE, parseReviewCadence, type ReviewCadence } from '../domain/policySchedule';
 import { DEFAULT_ROUTING_RULES } from '../domain/routing';
+import { SANCTIONS } from '../domain/vocabulary';
 import { routingRulesSchema } from '../domain/schemas/routing';
 
 /** Thrown when the environment does not describe a runnable service; its message is one line naming the variable. */
@@ -41,6 +46,13 @@ const caseSettingsSchema = z.object({
   CASE_DECISION_DEADLINE: duration.default('3 days'),
   CASE_FOLLOW_UP_REMINDER: duration.default('7 days'),
   OPPORTUNITY_FOLLOW_UP: duration.default('30 days'),
+  EXPLANATION_PUBLICATION_DELAY: duration.default('7 days'),
+  EXPLAIN_GOOD_PRACTICE: z.enum(['true', 'false'], { message: 'must be true or false' }).default('true'),
+  EXPLAINED_SANCTIONS: z
+    .string()
+    .default(DEFAULT_EXPLAINED_SANCTIONS.join(','))
+    .transform((text) => text.split(',').map((item) => item.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(SANCTIONS, { message: `must list sanctions among ${SANCTIONS.join(', ')}, separated by commas` }))),
   CASE_ROUTING: z
     .string()
     .optional()
@@ -64,12 +76,69 @@ const apiSchema = z.object({
     .min(32, 'must be at least 32 characters'),
 });
 
-const contentSiteSchema = z.object({
+const integrationsSchema = z.object({
   CONTENT_SITE_URL: z.url({ message: 'must be the http(s) base URL of the content-site adapter' }).optional(),
   CONTENT_SITE_TOKEN: z.string().min(1).optional(),
+  SOCIAL_WEBHOOK_URL: z.url({ message: 'must be the http(s) URL of the enterprise social network incoming webhook' }).optional(),
 });
 
-const workerSchema = temporalSchema.extend(databaseSchema.shape).extend(loggingSchema.shape).extend(contentSiteSchema.shape);
+/** The periodic policy review's schedule, and how long reviewers have (pinned into each review when it opens). */
+const policyReviewSchema = z.object({
+  POLICY_REVIEW_SCHEDULE: z
+    .string()
+    .default(DEFAULT_REVIEW_SCHEDULE)
+    .transform((text, ctx): ReviewCadence => {
+      const readDuration = (value: string) => {
+        try {
+          return toMs(value);
+        } catch {
+          return null;
+        }
+      };
+      const cadence = parseReviewCadence(text, readDuration);
+      if ('problem' in cadence) {
+        ctx.addIssue({ code: 'custom', message: cadence.problem });
+        return z.NEVER;
+      }
+      return cadence;
+    }),
+  POLICY_REVIEW_REMINDER: duration.default('7 days'),
+  POLICY_REVIEW_DEADLINE: duration.default('14 days'),
+});
+
+/** Awareness campaigns (step 7): their e-mail (SMTP) and durations, pinned into each campaign when it opens. */
+const campaignSchema = z.object({
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/\s]+/, 'must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.com:587')
+    .optional(),
+  MAIL_FROM: z.string().trim().min(3).default(DEFAULT_MAIL_FROM),
+  SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(5),
+  CAMPAIGN_DEADLINE: duration.default('14 days'),
+  CAMPAIGN_REMINDER_INTERVAL: duration.default('4 days'),
+  CAMPAIGN_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(DEFAULT_CAMPAIGN_SETTINGS.batchSize),
+  CAMPAIGN_ACKNOWLEDGE_URL: z
+    .string()
+    .regex(/^https?:\/\//, 'must be an http(s) URL; {campaignId} in it is replaced by the campaign id')
+    .default(DEFAULT_CAMPAIGN_SETTINGS.acknowledgeUrl),
+});
+
+const workerSchema = temporalSchema
+  .extend(databaseSchema.shape)
+  .extend(loggingSchema.shape)
+  .extend(integrationsSchema.shape)
+  .extend(policyReviewSchema.shape)
+  .extend(campaignSchema.shape);
+
+const policyReminderBeforeDeadline = (config: { POLICY_REVIEW_REMINDER: string; POLICY_REVIEW_DEADLINE: string }) => {
+  try {
+    return toMs(config.POLICY_REVIEW_REMINDER) < toMs(config.POLICY_REVIEW_DEADLINE);
+  } catch {
+    return true;
+  }
+};
+const policyReminderRule = { message: 'must be shorter than POLICY_REVIEW_DEADLINE', path: ['POLICY_REVIEW_REMINDER'] };
+const workerConfigSchema = workerSchema.refine(policyReminderBeforeDeadline, policyReminderRule);
 
 const reminderBeforeDeadline = (config: { CASE_DECISION_REMINDER: string; CASE_DECISION_DEADLINE: string }) => {
   try {
@@ -101,11 +170,14 @@ const localConfigSchema = temporalSchema
   .extend(loggingSchema.shape)
   .extend({ PORT: apiSchema.shape.PORT, AUTH_SECRET: apiSchema.shape.AUTH_SECRET.optional() })
   .extend(caseSettingsSchema.shape)
-  .extend(contentSiteSchema.shape)
+  .extend(integrationsSchema.shape)
+  .extend(policyReviewSchema.shape)
+  .extend(campaignSchema.shape)
   .extend(localSchema.shape)
-  .refine(reminderBeforeDeadline, reminderRule);
+  .refine(reminderBeforeDeadline, reminderRule)
+  .refine(policyReminderBeforeDeadline, policyReminderRule);
 
-export type WorkerConfig = z.infer<typeof workerSchema>;
+export type WorkerConfig = z.infer<typeof workerConfigSchema>;
 export type ApiConfig = z.infer<typeof apiConfigSchema>;
 export type LocalConfig = z.infer<typeof localConfigSchema>;
 
@@ -117,7 +189,7 @@ function parse<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.infer<
   throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
 }
 
-export const loadWorkerConfig = (env: NodeJS.ProcessEnv = process.env): WorkerConfig => parse(workerSchema, env);
+export const loadWorkerConfig = (env: NodeJS.ProcessEnv = process.env): WorkerConfig => parse(workerConfigSchema, env);
 export const loadApiConfig = (env: NodeJS.ProcessEnv = process.env): ApiConfig => parse(apiConfigSchema, env);
 export const loadLocalConfig = (env: NodeJS.ProcessEnv = process.env): LocalConfig => parse(localConfigSchema, env);
 
@@ -135,7 +207,34 @@ export function caseSettingsFrom(config: z.infer<typeof caseSettingsSchema>): Ca
       decisionDeadlineMs: toMs(config.CASE_DECISION_DEADLINE),
       followUpReminderMs: toMs(config.CASE_FOLLOW_UP_REMINDER),
       opportunityFollowUpMs: toMs(config.OPPORTUNITY_FOLLOW_UP),
+      publicationDelayMs: toMs(config.EXPLANATION_PUBLICATION_DELAY),
     },
     routing: config.CASE_ROUTING,
+    explainedSanctions: config.EXPLAINED_SANCTIONS,
+    explainGoodPractice: config.EXPLAIN_GOOD_PRACTICE === 'true',
   };
+}
+
+/** The periodic review's cadence and the durations of policy reviews, from configuration. */
+export function policyReviewSettingsFrom(config: z.infer<typeof policyReviewSchema>): { cadence: ReviewCadence; timing: PolicyReviewTiming } {
+  return {
+    cadence: config.POLICY_REVIEW_SCHEDULE,
+    timing: { reminderMs: toMs(config.POLICY_REVIEW_REMINDER), deadlineMs: toMs(config.POLICY_REVIEW_DEADLINE) },
+  };
+}
+
+/** How campaigns run, from configuration. */
+export function campaignSettingsFrom(config: z.infer<typeof campaignSchema>): CampaignSettings {
+  return {
+    ...DEFAULT_CAMPAIGN_SETTINGS,
+    acknowledgeWithinMs: toMs(config.CAMPAIGN_DEADLINE),
+    reminderIntervalMs: toMs(config.CAMPAIGN_REMINDER_INTERVAL),
+    batchSize: config.CAMPAIGN_BATCH_SIZE,
+    acknowledgeUrl: config.CAMPAIGN_ACKNOWLEDGE_URL,
+  };
+}
+
+/** The campaign mailer's settings, from configuration (no SMTP_URL: no e-mail). */
+export function mailerConfigFrom(config: z.infer<typeof campaignSchema>): { smtpUrl?: string; from: string; maxConnections: number } {
+  return { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, maxConnections: config.SMTP_MAX_CONNECTIONS };
 }

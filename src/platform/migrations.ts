@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { runProcess } from './childProcess';
 
 /** The folder holding prisma.config.ts, whether this module runs from src/ (tsx) or dist/ (compiled). */
 function findProjectRoot(from: string): string {
@@ -15,23 +15,12 @@ const projectRoot = findProjectRoot(__dirname);
 /** Runs the Prisma CLI against `databaseUrl` and returns its standard output; throws with its output on failure. */
 export async function runPrismaCli(args: string[], databaseUrl: string): Promise<string> {
   const prismaCli = require.resolve('prisma/build/index.js', { paths: [projectRoot] });
-  const stdout: Buffer[] = [];
-  const stderr: Buffer[] = [];
-  const child = spawn(process.execPath, [prismaCli, ...args], {
+  const result = await runProcess(process.execPath, [prismaCli, ...args], {
     cwd: projectRoot,
     env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-  child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('exit', resolve);
-  });
-  if (code !== 0) {
-    throw new Error(`prisma ${args.join(' ')} failed (exit ${code}):\n${Buffer.concat([...stdout, ...stderr])}`);
-  }
-  return Buffer.concat(stdout).toString();
+  if (result.code !== 0) throw new Error(`prisma ${args.join(' ')} failed (exit ${result.code}):\n${result.output}`);
+  return result.stdout;
 }
 
 /** Applies every pending Prisma migration (`prisma migrate deploy`, WebAssembly schema engine). */

@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { accessSync, constants, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runProcess } from './childProcess';
 
 /** The newest Temporal CLI tag that `go install` can build (later tags use a local `replace`). */
 export const TEMPORAL_CLI_VERSION = 'v1.5.1';
@@ -46,19 +46,11 @@ async function buildWithGo(go: string, targetDir: string, say: Say): Promise<str
     30_000,
   );
   try {
-    const output: Buffer[] = [];
-    const child = spawn(go, ['install', `${TEMPORAL_CLI_MODULE}@${TEMPORAL_CLI_VERSION}`], {
-      env: { ...process.env, GOBIN: buildDir, CGO_ENABLED: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const result = await runProcess(go, ['install', `${TEMPORAL_CLI_MODULE}@${TEMPORAL_CLI_VERSION}`], {
+      env: { ...process.env, GOBIN: buildDir },
     });
-    child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => output.push(chunk));
-    const code = await new Promise<number | null>((resolve, reject) => {
-      child.on('error', reject);
-      child.on('exit', resolve);
-    });
-    if (code !== 0) {
-      throw new Error(`go install ${TEMPORAL_CLI_MODULE}@${TEMPORAL_CLI_VERSION} failed:\n${Buffer.concat(output)}`);
+    if (result.code !== 0) {
+      throw new Error(`go install ${TEMPORAL_CLI_MODULE}@${TEMPORAL_CLI_VERSION} failed:\n${result.output}`);
     }
     const binary = path.join(targetDir, 'temporal');
     // A rename is atomic: a concurrent run sees either no binary or a complete one.

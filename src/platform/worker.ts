@@ -1,6 +1,10 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import type { ContentSite } from '../activities/contentSite';
+import type { Mailer } from '../activities/mailer';
+import type { SocialNetwork } from '../activities/socialNetwork';
+import type { CampaignSettings } from '../domain/campaign';
+import type { PolicyReviewTiming } from '../domain/policyReview';
 import type { Database } from './database';
 
 export interface CaseWorkerOptions {
@@ -9,6 +13,12 @@ export interface CaseWorkerOptions {
   taskQueue: string;
   db: Database;
   contentSite: ContentSite;
+  socialNetwork: SocialNetwork;
+  /** Durations of policy reviews opened without their own (from configuration). */
+  policyReviewTiming?: PolicyReviewTiming;
+  /** Campaign e-mail and durations (from configuration); without them, campaign e-mails are skipped. */
+  mailer?: Mailer;
+  campaigns?: CampaignSettings;
   /** A pre-built workflow bundle (tests build one per run); otherwise the worker bundles `src/workflows`. */
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
@@ -26,7 +36,7 @@ export async function startCaseWorker(options: CaseWorkerOptions): Promise<Runni
     connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
-    activities: createActivities({ db: options.db, contentSite: options.contentSite }),
+    activities: createActivities({ db: options.db, contentSite: options.contentSite, socialNetwork: options.socialNetwork, policyReviewTiming: options.policyReviewTiming, mailer: options.mailer, campaigns: options.campaigns }),
     ...(options.workflowBundle
       ? { workflowBundle: options.workflowBundle }
       : { workflowsPath: require.resolve('../workflows') }),

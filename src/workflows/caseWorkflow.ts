@@ -1,10 +1,4 @@
-import {
-  ApplicationFailure,
-  condition,
-  proxyActivities,
-  setHandler,
-  upsertSearchAttributes,
-} from '@temporalio/workflow';
+import { condition, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { AcceptedDecision, CaseOpening, CaseState, JudgementBasis } from '../domain/case';
 import { refuseFollowUpReport, refuseRemovalReport } from '../domain/caseReports';
@@ -13,11 +7,11 @@ import {
   type DecisionRequest,
   effectiveAssessment,
   needsSecondApprover,
-  type Refusal,
   refuseApproval,
   refuseDecision,
   type SanctionDecision,
 } from '../domain/decisions';
+import { clauseOf } from '../domain/policyReview';
 import { escalationOf, initialDecidingRole } from '../domain/routing';
 import type { ActivityCategory, DecidingRole, Sanction } from '../domain/vocabulary';
 import {
@@ -29,6 +23,9 @@ import {
   type ReportFollowUpArgs,
   type ReportRemovalArgs,
 } from './messages';
+import { explainCase } from './explanationPhase';
+import { openCaseReview } from './policyReview';
+import { refuse } from './refusals';
 import { caseSearchAttributes } from './searchAttributes';
 
 const activities = proxyActivities<Activities>({
@@ -48,13 +45,6 @@ export interface CaseOutcome {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** Validators must throw to refuse: the refusal never enters history, and the caller gets its reason. */
-function refuse(refusal: Refusal | null): void {
-  if (refusal) {
-    throw ApplicationFailure.create({ type: refusal.code, message: refusal.message, details: [refusal.kind], nonRetryable: true });
-  }
-}
-
 /** One detected activity, carried from detection through a human decision to what the decision asks. */
 export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
   const { caseId, employee, detection, timing } = opening;
@@ -71,9 +61,11 @@ export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
     approval: null,
     content: null,
     opportunity: null,
+    explanation: null,
   };
   let basis: JudgementBasis | null = null;
   let decisionsTaken = 0;
+  const approvals = new Map<string, NonNullable<CaseState['approval']>>();
   const removalReports: ReportRemovalArgs[] = [];
   let followUp: ReportFollowUpArgs | null = null;
 
@@ -121,6 +113,8 @@ export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
     approveUpdate,
     ({ approver, approve, rationale }) => {
       state.approval = { approvedBy: approver, approve, rationale, at: iso(Date.now()) };
+      // Keyed by decision: the main loop may still be recording an earlier decision when this arrives.
+      approvals.set(state.decision!.id, state.approval);
       if (approve) {
         state.status = 'carrying_out';
       } else {
@@ -135,7 +129,7 @@ export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
         refuse(
           refuseApproval(
             {
-              awaitingApproval: state.status === 'awaiting_approval' && state.approval === null,
+              awaitingApproval: state.status === 'awaiting_approval' && state.decision !== null && !approvals.has(state.decision.id),
               deciderSub: state.decision?.decidedBy.sub ?? '',
               employeeId: employee.id,
             },
@@ -223,7 +217,7 @@ export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
 
   /** Waits for the four-eyes answer on a harsh sanction, reminding the approvers meanwhile. */
   const awaitApproval = async (decisionId: string) => {
-    for (let round = 0; !(await condition(() => state.approval !== null, timing.followUpReminderMs)); round += 1) {
+    for (let round = 0; !(await condition(() => approvals.has(decisionId), timing.followUpReminderMs)); round += 1) {
       const key = `${decisionId}:approval-reminder:${round}`;
       const message = { subject: 'A harsh sanction awaits your approval', body: `Case ${caseId} needs a second approver.` };
       await activities.recordCaseProgress({
@@ -235,7 +229,7 @@ export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
         ],
       });
     }
-    return state.approval!;
+    return approvals.get(decisionId)!;
   };
 
   /** Records what the handlers report on a removal, chasing the social-media lead while nothing comes. */
@@ -311,8 +305,13 @@ export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
     const followUpDueAt = iso(Date.now() + timing.opportunityFollowUpMs);
     await activities.capitalizeOnActivity({ caseId, plan: plan.plan, rationale: plan.rationale, url: detection.url, followUpDueAt });
     state.opportunity = { followUpDueAt, reproduced: null };
+  };
+
+  /** Asks whether a positive activity's success was reproduced, when due (an answer may come earlier). */
+  const followUpOpportunity = async (plan: Extract<DecisionRequest, { outcome: 'capitalize' }>) => {
     moveTo('following_up');
-    if (!(await condition(() => followUp !== null, timing.opportunityFollowUpMs))) {
+    const untilDue = Date.parse(state.opportunity!.followUpDueAt!) - Date.now();
+    if (!(untilDue > 0 && (await condition(() => followUp !== null, untilDue)))) {
       const key = `${caseId}:follow-up-question`;
       await activities.recordCaseProgress({
         caseId,
@@ -370,6 +369,40 @@ export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
   moveTo('carrying_out');
   if (decision.outcome === 'sanction') await carryOutSanction(accepted, decision);
   else if (decision.outcome === 'capitalize') await capitalize(decision);
+
+  // Step 6: a sanction or a capitalisation opens a policy review that outlives the case.
+  const reviewLesson = async (explanation: string | null) => {
+    if (decision.outcome === 'dismiss') return;
+    await openCaseReview({
+      caseId,
+      kind: opening.assessment.kind,
+      category: state.assessment.category,
+      severity: state.assessment.severity,
+      decision: { outcome: decision.outcome, sanction: decision.outcome === 'sanction' ? decision.sanction : null, rationale: decision.rationale },
+      clause: clauseOf(state.assessment.category),
+      explanation,
+    });
+  };
+  const explained =
+    (decision.outcome === 'capitalize' && opening.explainGoodPractice) ||
+    (decision.outcome === 'sanction' && opening.explainedSanctions.includes(decision.sanction));
+  if (explained) {
+    await explainCase(
+      state,
+      {
+        caseId,
+        decisionId: accepted.id,
+        employeeId: employee.id,
+        decidingRole: state.decidingRole,
+        publicationDelayMs: timing.publicationDelayMs,
+        reminderMs: timing.followUpReminderMs,
+      },
+      reviewLesson,
+    );
+  } else {
+    await reviewLesson(null);
+  }
+  if (decision.outcome === 'capitalize') await followUpOpportunity(decision);
 
   moveTo('closed');
   await activities.recordCaseProgress({

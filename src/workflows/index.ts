@@ -1,1 +1,3 @@
 export { caseWorkflow } from './caseWorkflow';
+export { policyReviewWorkflow } from './policyReviewWorkflow';
+export { campaignWorkflow } from './campaignWorkflow';

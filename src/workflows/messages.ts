@@ -1,6 +1,7 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { CaseState } from '../domain/case';
 import type { Decider, DecisionRequest } from '../domain/decisions';
+import type { ExplanationDraft } from '../domain/explanation';
 import type { RemovalReport } from '../domain/vocabulary';
 
 export const caseStateQuery = defineQuery<CaseState>('caseState');
@@ -35,3 +36,26 @@ export interface ReportFollowUpArgs {
 }
 /** Whether a positive activity's success was reproduced. */
 export const reportFollowUpUpdate = defineUpdate<CaseState, [ReportFollowUpArgs]>('reportFollowUp');
+
+export interface EditExplanationArgs {
+  editor: Decider;
+  title: string;
+  parts: ExplanationDraft['parts'];
+}
+/** A new text of the case's explanation; refused if a part is empty or the text still identifies the employee. */
+export const editExplanationUpdate = defineUpdate<CaseState, [EditExplanationArgs]>('editExplanation');
+
+export interface ApproveExplanationArgs {
+  approver: Decider;
+  /** When to publish; by default the configured delay after approval. */
+  publishAt: string | null;
+}
+/** Approval by someone other than the last editor schedules the publication. */
+export const approveExplanationUpdate = defineUpdate<CaseState, [ApproveExplanationArgs]>('approveExplanation');
+
+export interface WithdrawExplanationArgs {
+  by: Decider;
+  reason: string;
+}
+/** Cancels the explanation before it is published; the case then closes. */
+export const withdrawExplanationUpdate = defineUpdate<CaseState, [WithdrawExplanationArgs]>('withdrawExplanation');

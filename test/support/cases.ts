@@ -52,7 +52,17 @@ export async function closedCase(stack: Stack, caseId: string, token: string) {
   return response.body;
 }
 
-export const actionsOf = (view: { timeline: { action: string }[] }) => view.timeline.map((event) => event.action);
+/**
+ * The case's own steps on its timeline. The policy review a case opens writes its steps there too
+ * (`policy_review_*`), concurrently with the case's last steps, so they are left out here.
+ */
+export const actionsOf = (view: { timeline: { action: string }[] }) =>
+  view.timeline.map((event) => event.action).filter((action) => !action.startsWith('policy_review_'));
+
+/** Inbox messages of a case itself, leaving out those of the policy review it opened. */
+export async function caseMessages(stack: Stack, caseId: string) {
+  return stack.db.notification.findMany({ where: { caseId, NOT: { idempotencyKey: { startsWith: 'policy-review-' } } } });
+}
 
 export function post(stack: Stack, path: string, token: string, body: object): Promise<Response> {
   return stack.http.post(path).set('Authorization', `Bearer ${token}`).send(body);

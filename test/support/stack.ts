@@ -6,12 +6,17 @@ import { createApp } from '../../src/api/app';
 import { issueToken } from '../../src/api/auth/tokens';
 import type { ApiContext } from '../../src/api/context';
 import { type ContentSite, createContentSite } from '../../src/activities/contentSite';
+import { createMailer } from '../../src/activities/mailer';
+import { createSocialNetwork } from '../../src/activities/socialNetwork';
+import { type CampaignSettings, DEFAULT_CAMPAIGN_SETTINGS, DEFAULT_MAIL_FROM } from '../../src/domain/campaign';
 import type { CaseTiming } from '../../src/domain/case';
+import { DEFAULT_EXPLAINED_SANCTIONS } from '../../src/domain/explanation';
 import { DEFAULT_ROUTING_RULES, type RoutingRules } from '../../src/domain/routing';
 import type { Role } from '../../src/domain/vocabulary';
 import { connectDatabase, type Database } from '../../src/platform/database';
 import { createLogger } from '../../src/platform/logger';
 import { installTemporalLogging } from '../../src/platform/temporalLogging';
+import { Runtime } from '@temporalio/worker';
 import { type RunningWorker, startCaseWorker } from '../../src/platform/worker';
 import { testRun } from './testRun';
 
@@ -25,6 +30,7 @@ export const DEFAULT_TEST_TIMING: CaseTiming = {
   decisionDeadlineMs: 2 * HOUR,
   followUpReminderMs: HOUR,
   opportunityFollowUpMs: HOUR,
+  publicationDelayMs: HOUR,
 };
 
 /** The real parts, wired as in production: worker on its own task queue, express app, Temporal client, database. */
@@ -45,7 +51,15 @@ export interface Stack {
 export interface StackOptions {
   caseTiming?: Partial<CaseTiming>;
   routing?: RoutingRules;
+  /** Publish explanations as in production (reprimands and harsher, good practice). */
+  explanations?: boolean;
   contentSite?: ContentSite;
+  /** The enterprise social network's incoming webhook (a local receiver in tests); none by default. */
+  socialWebhookUrl?: string;
+  /** The SMTP server of campaign e-mails (a local one in tests); none by default (e-mails are skipped). */
+  smtpUrl?: string;
+  /** Campaign durations and batching for this stack's worker. */
+  campaigns?: Partial<CampaignSettings>;
   /** false to run without an in-process worker (a test then runs its own, e.g. in a child process). */
   worker?: boolean;
   /** A database of the test's own, for tests that change global settings such as the sanction matrix. */
@@ -55,13 +69,15 @@ export interface StackOptions {
 let temporalLoggingInstalled = false;
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
-  if (!temporalLoggingInstalled) {
+  // A process that started the dev server itself (the history recorder) already has its runtime.
+  if (!temporalLoggingInstalled && !Runtime._instance) {
     installTemporalLogging(createLogger(process.env.LOG_LEVEL ?? 'warn'));
-    temporalLoggingInstalled = true;
   }
+  temporalLoggingInstalled = true;
   const run = testRun();
   const taskQueue = `test-${randomUUID()}`;
   const db = connectDatabase(options.databaseUrl ?? run.databaseUrl, 5);
+  const mailer = createMailer({ smtpUrl: options.smtpUrl, from: DEFAULT_MAIL_FROM, maxConnections: 3 });
   const worker =
     options.worker === false
       ? null
@@ -71,6 +87,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           taskQueue,
           db,
           contentSite: options.contentSite ?? createContentSite({}),
+          socialNetwork: createSocialNetwork(db, { webhookUrl: options.socialWebhookUrl }),
+          mailer,
+          campaigns: { ...DEFAULT_CAMPAIGN_SETTINGS, ...options.campaigns },
           workflowBundle: { codePath: run.workflowBundlePath },
         });
   const connection = await Connection.connect({ address: run.temporalAddress });
@@ -79,7 +98,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     db,
     temporal,
     taskQueue,
-    caseSettings: { timing: { ...DEFAULT_TEST_TIMING, ...options.caseTiming }, routing: options.routing ?? DEFAULT_ROUTING_RULES },
+    caseSettings: {
+      timing: { ...DEFAULT_TEST_TIMING, ...options.caseTiming },
+      routing: options.routing ?? DEFAULT_ROUTING_RULES,
+      // Tests of other steps leave step 5 out unless they ask for it.
+      explainedSanctions: options.explanations ? [...DEFAULT_EXPLAINED_SANCTIONS] : [],
+      explainGoodPractice: options.explanations ?? false,
+    },
     authSecret: TEST_AUTH_SECRET,
     logger: createLogger('silent'),
   };
@@ -97,6 +122,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     unique: (prefix) => `${prefix}-${runId}-${randomUUID().slice(0, 6)}`,
     async stop() {
       await worker?.stop();
+      mailer.close();
       await connection.close();
       await db.$disconnect();
     },

@@ -18,8 +18,16 @@ describe('configuration from the environment', () => {
     });
     const day = 24 * 3600 * 1000;
     expect(caseSettingsFrom(config)).toEqual({
-      timing: { decisionReminderMs: 2 * day, decisionDeadlineMs: 3 * day, followUpReminderMs: 7 * day, opportunityFollowUpMs: 30 * day },
+      timing: {
+        decisionReminderMs: 2 * day,
+        decisionDeadlineMs: 3 * day,
+        followUpReminderMs: 7 * day,
+        opportunityFollowUpMs: 30 * day,
+        publicationDelayMs: 7 * day,
+      },
       routing: DEFAULT_ROUTING_RULES,
+      explainedSanctions: ['written_warning', 'suspension', 'termination'],
+      explainGoodPractice: true,
     });
   });
 
@@ -30,6 +38,8 @@ describe('configuration from the environment', () => {
     [{ ...valid, PORT: 'eighty' }, 'PORT'],
     [{ ...valid, CASE_DECISION_DEADLINE: 'soon' }, 'CASE_DECISION_DEADLINE must be a positive duration'],
     [{ ...valid, LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ ...valid, EXPLAINED_SANCTIONS: 'written_warning,flogging' }, 'EXPLAINED_SANCTIONS'],
+    [{ ...valid, EXPLAIN_GOOD_PRACTICE: 'yes' }, 'EXPLAIN_GOOD_PRACTICE must be true or false'],
   ])('stops with one line naming the variable (%#)', (env, expected) => {
     let error: unknown;
     try {

@@ -1,17 +1,17 @@
 import { createContentSite } from '../../src/activities/contentSite';
-import { actionsOf, caseState, closedCase, openCase, post, sanction, waitForStatus } from '../support/cases';
-import { ContentSiteDouble } from '../support/contentSiteDouble';
+import { actionsOf, caseMessages, caseState, closedCase, openCase, post, sanction, waitForStatus } from '../support/cases';
+import { HttpReceiver } from '../support/httpReceiver';
 import { type Stack, startStack } from '../support/stack';
 
 const removeFromOurSite = { action: 'remove', rationale: 'It is on our own blog: take it down.' };
 
 describe('content on a company-controlled site', () => {
   let stack: Stack;
-  const site = new ContentSiteDouble([503]);
+  const site = new HttpReceiver('/cms/removals', [503]);
   let lead: string;
   beforeAll(async () => {
     await site.start();
-    stack = await startStack({ contentSite: createContentSite({ baseUrl: site.baseUrl, token: 'cms-token' }) });
+    stack = await startStack({ contentSite: createContentSite({ baseUrl: site.url.replace(/removals$/, ''), token: 'cms-token' }) });
     lead = await stack.tokenFor('lead-content', 'social_media_lead');
   });
   afterAll(async () => {
@@ -29,12 +29,10 @@ describe('content on a company-controlled site', () => {
     expect(decided.status).toBe(200);
     const view = await closedCase(stack, caseId, lead);
 
-    expect(site.calls.filter((call) => call.body.caseId === caseId)).toHaveLength(2);
-    expect(site.calls[1]).toEqual({
-      idempotencyKey: `${caseId}:removal`,
-      authorization: 'Bearer cms-token',
-      body: { url: 'https://blog.example.com/posts/42', caseId, reason: removeFromOurSite.rationale },
-    });
+    expect(site.calls.map((call) => call.status)).toEqual([503, 200]);
+    const removal = site.calls[1];
+    expect(removal.headers).toMatchObject({ 'idempotency-key': `${caseId}:removal`, authorization: 'Bearer cms-token' });
+    expect(removal.body).toEqual({ url: 'https://blog.example.com/posts/42', caseId, reason: removeFromOurSite.rationale });
     expect(view.content).toMatchObject({ action: 'remove', status: 'removed' });
     expect(actionsOf(view)).toEqual(['case_opened', 'decision_taken', 'sanction_applied', 'content_removed', 'case_closed']);
   });
@@ -121,7 +119,7 @@ describe('content handled by people', () => {
     expect(view.opportunity).toMatchObject({ amplify: true, shareInsightWith: 'product', reproduce: plan.reproduce, reproduced: true });
     expect(view.sanction).toBeNull();
     expect(await stack.db.sanction.count({ where: { employeeId } })).toBe(0);
-    const recipients = (await stack.db.notification.findMany({ where: { caseId } })).map((n) => n.recipient).sort();
+    const recipients = (await caseMessages(stack, caseId)).map((n) => n.recipient).sort();
     expect(recipients).toEqual(['role:communications', 'team:product']);
     expect(actionsOf(view)).toEqual(['case_opened', 'decision_taken', 'opportunity_created', 'follow_up_reported', 'case_closed']);
   });

@@ -1,54 +1,22 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import path from 'node:path';
 import { createSanctionActivities } from '../../src/activities/sanctions';
 import { closedCase, openCase, post, sanction } from '../support/cases';
-import { eventually } from '../support/fixtures';
 import { type Stack, startStack } from '../support/stack';
-import { testRun } from '../support/testRun';
-
-const projectRoot = path.resolve(__dirname, '..', '..');
-
-/** The production worker entry point in its own process, on the stack's task queue. */
-function startWorkerProcess(stack: Stack): { child: ChildProcess; output: string[] } {
-  const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'src/entrypoints/worker.ts'], {
-    cwd: projectRoot,
-    env: {
-      ...process.env,
-      DATABASE_URL: testRun().databaseUrl,
-      TEMPORAL_ADDRESS: testRun().temporalAddress,
-      TEMPORAL_TASK_QUEUE: stack.taskQueue,
-      LOG_LEVEL: 'info',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: string[] = [];
-  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  return { child, output };
-}
-
-async function untilPolling(worker: { child: ChildProcess; output: string[] }) {
-  await eventually(async () => {
-    if (worker.child.exitCode !== null) throw new Error(`worker exited:\n${worker.output.join('')}`);
-    return worker.output.join('').includes('worker running') ? true : undefined;
-  }, 90_000, 'the worker process to poll');
-}
+import { startWorkerProcess, type WorkerProcess } from '../support/workerProcess';
 
 describe('a worker killed between the decision and the sanction', () => {
   let stack: Stack;
-  const workers: ChildProcess[] = [];
+  const workers: WorkerProcess[] = [];
   beforeAll(async () => {
     stack = await startStack({ worker: false });
   });
   afterAll(async () => {
-    for (const child of workers) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    for (const worker of workers) await worker.kill();
     await stack.stop();
   });
 
   it('records the sanction and notifies exactly once after a restart', async () => {
-    const first = startWorkerProcess(stack);
-    workers.push(first.child);
-    await untilPolling(first);
+    const first = await startWorkerProcess(stack);
+    workers.push(first);
     const { caseId, employeeId } = await openCase(stack, {
       kind: 'inappropriate',
       category: 'intellectual_property_disclosure',
@@ -58,13 +26,11 @@ describe('a worker killed between the decision and the sanction', () => {
 
     const decided = await post(stack, `/api/cases/${caseId}/decision`, committee, sanction('written_warning'));
     expect(decided.status).toBe(200);
-    first.child.kill('SIGKILL');
-    await new Promise((resolve) => first.child.once('exit', resolve));
+    await first.kill();
     expect(await stack.db.sanction.count({ where: { caseId } })).toBeLessThanOrEqual(1);
 
-    const second = startWorkerProcess(stack);
-    workers.push(second.child);
-    await untilPolling(second);
+    const second = await startWorkerProcess(stack);
+    workers.push(second);
     const view = await closedCase(stack, caseId, committee);
 
     expect(view.status).toBe('closed');
@@ -73,8 +39,7 @@ describe('a worker killed between the decision and the sanction', () => {
     const notices = await stack.db.notification.count({ where: { caseId, idempotencyKey: { startsWith: `${caseId}:sanction-notice` } } });
     expect(notices).toBe(2);
     expect(view.timeline.filter((event: { action: string }) => event.action === 'sanction_applied')).toHaveLength(1);
-    second.child.kill('SIGTERM');
-    await new Promise((resolve) => second.child.once('exit', resolve));
+    await second.stop();
   }, 180_000);
 
   it('applies a sanction once however often the activity runs', async () => {

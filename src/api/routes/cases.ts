@@ -7,7 +7,7 @@ import { principalOf, requireRole } from '../auth/middleware';
 import type { ApiContext } from '../context';
 import { parseInput } from '../errors';
 import { pathParam } from '../params';
-import { updateCase } from '../services/caseCommands';
+import { updateCase } from '../services/workflowUpdates';
 import { casePrecedents, listCases } from '../services/caseQueries';
 import { viewCase } from '../services/caseView';
 

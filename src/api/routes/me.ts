@@ -4,7 +4,8 @@ import { principalOf } from '../auth/middleware';
 import type { ApiContext } from '../context';
 import { parseInput } from '../errors';
 
-const pageSchema = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50), before: z.iso.datetime().optional() });
+/** The query of `GET /api/me/notifications`. */
+export const pageSchema = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50), before: z.iso.datetime().optional() });
 
 export function meRoutes(ctx: ApiContext): Router {
   const router = Router();

@@ -9,13 +9,16 @@ import type { ApiContext } from '../context';
 import { notFound, parseInput } from '../errors';
 import { pathParam } from '../params';
 
+/** The `:version` path parameter of `GET /api/sanction-matrix/versions/:version`. */
+export const matrixVersionSchema = z.coerce.number().int().min(1);
+
 export function sanctionMatrixRoutes(ctx: ApiContext): Router {
   const router = Router();
   router.get('/sanction-matrix', requireRole(...HANDLER_ROLES), async (_req, res) => {
     res.json(await currentSanctionMatrix(ctx.db));
   });
   router.get('/sanction-matrix/versions/:version', requireRole(...HANDLER_ROLES), async (req, res) => {
-    const version = parseInput(z.coerce.number().int().min(1), pathParam(req, 'version'), 'version');
+    const version = parseInput(matrixVersionSchema, pathParam(req, 'version'), 'version');
     const found = await ctx.db.sanctionMatrixVersion.findUnique({ where: { version } });
     if (!found) throw notFound(`Sanction matrix version ${version}`);
     res.json({ version: found.version, ...(found.rules as object), createdBy: found.createdBy, createdAt: found.createdAt });

@@ -1,0 +1,141 @@
+import { WorkflowNotFoundError } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
+import type { Prisma } from '../../generated/prisma/client';
+import { latestPolicyVersions } from '../../activities/policyReviews';
+import type { Decider } from '../../domain/decisions';
+import {
+  type CurrentVersions,
+  POLICY_DOCUMENT_TITLES,
+  POLICY_DOCUMENTS,
+  type PolicyReviewState,
+  refuseStaleBase,
+  type ReviewAnswer,
+} from '../../domain/policyReview';
+import type { PolicyReviewListQuery } from '../../domain/schemas/policy';
+import { answerReviewUpdate, policyReviewStateQuery, reviewVerdictUpdate } from '../../workflows/policyReviewMessages';
+import type { ApiContext } from '../context';
+import { ApiError, notFound } from '../errors';
+import { sendUpdate } from './workflowUpdates';
+
+/** Sends a reviewer's or the committee's action into a review as a validated Workflow Update. */
+export function updateReview<Args>(
+  ctx: ApiContext,
+  reviewId: string,
+  update: UpdateDefinition<PolicyReviewState, [Args]>,
+  args: Args,
+): Promise<PolicyReviewState> {
+  return sendUpdate(ctx, reviewId, update, args, {
+    label: `Policy review ${reviewId}`,
+    closedCode: 'review_closed',
+    recorded: async () => (await ctx.db.policyReview.count({ where: { id: reviewId } })) > 0,
+  });
+}
+
+/**
+ * A reviewer's answer. A proposal is first checked against the documents as they are now (the
+ * workflow's validator knows the versions it was told about; the database knows the latest), then
+ * sent to the review.
+ */
+export async function answerPolicyReview(ctx: ApiContext, reviewId: string, reviewer: Decider, answer: ReviewAnswer) {
+  if (answer.kind === 'proposal') {
+    const open = await ctx.db.policyReview.findUnique({ where: { id: reviewId }, select: { status: true } });
+    if (open?.status === 'open') {
+      const latest = await latestPolicyVersions(ctx.db);
+      const current = Object.fromEntries(POLICY_DOCUMENTS.map((document) => [document, latest.get(document)!.number])) as CurrentVersions;
+      const stale = refuseStaleBase(current, answer.changes);
+      if (stale) throw new ApiError(409, stale.code, stale.message);
+      const unchanged = answer.changes.find((change) => change.text.trimEnd() === latest.get(change.document)!.text.trimEnd());
+      if (unchanged) {
+        throw new ApiError(422, 'unchanged_text', `The proposed text of ${POLICY_DOCUMENT_TITLES[unchanged.document]} is the current one; leave it out of the proposal.`);
+      }
+    }
+  }
+  return updateReview(ctx, reviewId, answerReviewUpdate, { reviewer, answer });
+}
+
+export function decidePolicyReview(ctx: ApiContext, reviewId: string, approver: Decider, approve: boolean, rationale: string) {
+  return updateReview(ctx, reviewId, reviewVerdictUpdate, { approver, approve, rationale });
+}
+
+const reviewInclude = {
+  cases: { include: { case: { select: { id: true, kind: true, category: true, severity: true, status: true, closedAt: true } } } },
+  versions: { select: { documentId: true, number: true, changeSummary: true, effectiveAt: true }, orderBy: { documentId: 'asc' } },
+} satisfies Prisma.PolicyReviewInclude;
+
+type ReviewRecord = Prisma.PolicyReviewGetPayload<{ include: typeof reviewInclude }>;
+
+function reviewSummary(review: ReviewRecord) {
+  return {
+    id: review.id,
+    trigger: review.trigger,
+    status: review.status,
+    outcome: review.outcome,
+    openedAt: review.openedAt,
+    closedAt: review.closedAt,
+    period: review.trigger === 'periodic' ? { since: review.periodStart, until: review.periodEnd } : null,
+    cases: review.cases.map(({ case: record }) => ({
+      caseId: record.id,
+      kind: record.kind,
+      category: record.category,
+      severity: record.severity,
+      status: record.status,
+      closedAt: record.closedAt,
+    })),
+    versions: review.versions.map((version) => ({
+      document: version.documentId,
+      number: version.number,
+      changeSummary: version.changeSummary,
+      effectiveAt: version.effectiveAt,
+    })),
+  };
+}
+
+/** Reviews, open and closed, newest first, each with the cases that fed it and the versions it published. */
+export async function listPolicyReviews(ctx: ApiContext, query: PolicyReviewListQuery) {
+  const where: Prisma.PolicyReviewWhereInput = {
+    status: query.status,
+    trigger: query.trigger,
+    cases: query.caseId ? { some: { caseId: query.caseId } } : undefined,
+  };
+  const [total, reviews] = await Promise.all([
+    ctx.db.policyReview.count({ where }),
+    ctx.db.policyReview.findMany({ where, include: reviewInclude, orderBy: [{ openedAt: 'desc' }, { id: 'asc' }], take: query.limit, skip: query.offset }),
+  ]);
+  return { total, limit: query.limit, offset: query.offset, reviews: reviews.map(reviewSummary) };
+}
+
+async function liveState(ctx: ApiContext, reviewId: string): Promise<{ running: boolean; state: PolicyReviewState } | null> {
+  const handle = ctx.temporal.workflow.getHandle(reviewId);
+  try {
+    const [description, state] = await Promise.all([handle.describe(), handle.query(policyReviewStateQuery)]);
+    return { running: description.status.name === 'RUNNING', state };
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) return null;
+    throw error;
+  }
+}
+
+/** A review as reviewers and the committee read it: the record, its answers, the live state and its trail. */
+export async function viewPolicyReview(ctx: ApiContext, reviewId: string) {
+  const [record, answers, trail, live] = await Promise.all([
+    ctx.db.policyReview.findUnique({ where: { id: reviewId }, include: reviewInclude }),
+    ctx.db.policyReviewAnswer.findMany({ where: { reviewId }, orderBy: { round: 'asc' } }),
+    ctx.db.auditEvent.findMany({ where: { caseId: null, details: { path: ['reviewId'], equals: reviewId } }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }),
+    liveState(ctx, reviewId),
+  ]);
+  if (!record && !live) throw notFound(`Policy review ${reviewId}`);
+  const state = live?.state ?? null;
+  return {
+    ...(record ? reviewSummary(record) : { id: reviewId, trigger: state?.trigger, status: 'open', outcome: null, cases: [], versions: [] }),
+    workflow: live ? { running: live.running, status: state?.status } : null,
+    lessons: state?.lessons ?? (record?.lessons as unknown[] | undefined) ?? [],
+    documentsConcerned: state?.documentsConcerned ?? null,
+    currentVersions: state?.currentVersions ?? null,
+    answerDueAt: state?.answerDueAt ?? null,
+    escalated: state?.escalated ?? null,
+    pending: state ? { answer: state.status === 'awaiting_answer', approval: state.status === 'awaiting_approval' } : null,
+    pendingAnswer: state?.status === 'awaiting_approval' ? state.answer : null,
+    answers: answers.map(({ reviewId: _reviewId, ...answer }) => answer),
+    trail: trail.map((event) => ({ at: event.at, actor: event.actor, action: event.action, details: event.details })),
+  };
+}

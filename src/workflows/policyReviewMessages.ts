@@ -1,0 +1,23 @@
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { Decider } from '../domain/decisions';
+import type { CurrentVersions, PolicyReviewState, ReviewAnswer } from '../domain/policyReview';
+
+export const policyReviewStateQuery = defineQuery<PolicyReviewState>('policyReviewState');
+
+export interface AnswerReviewArgs {
+  reviewer: Decider;
+  answer: ReviewAnswer;
+}
+/** A reviewer's answer: new text for one or more documents against their current versions, or "no change needed". */
+export const answerReviewUpdate = defineUpdate<PolicyReviewState, [AnswerReviewArgs]>('answerReview');
+
+export interface ReviewVerdictArgs {
+  approver: Decider;
+  approve: boolean;
+  rationale: string;
+}
+/** The steering committee's verdict: approval publishes the proposed versions, sending back reopens the review. */
+export const reviewVerdictUpdate = defineUpdate<PolicyReviewState, [ReviewVerdictArgs]>('reviewVerdict');
+
+/** Sent by a review that published new versions to every other open review, so that their validators know. */
+export const documentsPublishedSignal = defineSignal<[{ versions: Partial<CurrentVersions> }]>('documentsPublished');
