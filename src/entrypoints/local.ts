@@ -2,20 +2,16 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { issueToken } from '../api/auth/tokens';
 import { startApiServer } from '../platform/apiServer';
-import { campaignSettingsFrom, caseSettingsFrom, loadLocalConfig, mailerConfigFrom, policyReviewSettingsFrom } from '../platform/config';
+import { caseSettingsFrom, loadLocalConfig } from '../platform/config';
 import { connectDatabase } from '../platform/database';
 import { startEmbeddedPostgres } from '../platform/embeddedPostgres';
 import { obtainLocalSecret } from '../platform/localSecret';
-import { ensurePolicyReviewScheduleAt } from '../platform/policyReviewSchedule';
 import { createLogger } from '../platform/logger';
 import { installTemporalLogging } from '../platform/temporalLogging';
 import { applyMigrations } from '../platform/migrations';
 import { obtainTemporalCli } from '../platform/temporalCli';
 import { startDevServer } from '../platform/temporalDevServer';
-import { startCaseWorker } from '../platform/worker';
-import { createContentSite } from '../activities/contentSite';
-import { createMailer } from '../activities/mailer';
-import { createSocialNetwork } from '../activities/socialNetwork';
+import { startConfiguredWorker } from '../platform/productionWorker';
 import { exitOnStartupFailure } from './fatal';
 
 const say = (message: string) => console.log(`[local] ${message}`);
@@ -61,23 +57,8 @@ async function main() {
 
   const authSecret = config.AUTH_SECRET ?? obtainLocalSecret(dataDir);
   say('starting the worker and the API...');
-  const policyReview = policyReviewSettingsFrom(config);
-  const mailer = createMailer(mailerConfigFrom(config));
-  if (!mailer.configured) say('SMTP_URL is not set: campaign e-mails are recorded as skipped, not sent.');
-  const worker = await startCaseWorker({
-    address: temporalAddress,
-    namespace: config.TEMPORAL_NAMESPACE,
-    taskQueue: config.TEMPORAL_TASK_QUEUE,
-    db,
-    contentSite: createContentSite({ baseUrl: config.CONTENT_SITE_URL, token: config.CONTENT_SITE_TOKEN }),
-    socialNetwork: createSocialNetwork(db, { webhookUrl: config.SOCIAL_WEBHOOK_URL }),
-    policyReviewTiming: policyReview.timing,
-    mailer,
-    campaigns: campaignSettingsFrom(config),
-  });
-  stops.unshift(async () => mailer.close());
+  const worker = await startConfiguredWorker(config, temporalAddress, db, logger);
   stops.unshift(worker.stop);
-  await ensurePolicyReviewScheduleAt({ address: temporalAddress, namespace: config.TEMPORAL_NAMESPACE }, { taskQueue: config.TEMPORAL_TASK_QUEUE, ...policyReview });
   const api = await startApiServer({
     address: temporalAddress,
     namespace: config.TEMPORAL_NAMESPACE,

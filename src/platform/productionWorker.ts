@@ -1,0 +1,49 @@
+import { createContentSite } from '../activities/contentSite';
+import { createMailer } from '../activities/mailer';
+import { createSocialNetwork } from '../activities/socialNetwork';
+import { campaignSettingsFrom, mailerConfigFrom, policyReviewSettingsFrom, type WorkerConfig } from './config';
+import type { Database } from './database';
+import type { Logger } from './logger';
+import { ensurePolicyReviewScheduleAt } from './policyReviewSchedule';
+import { type RunningWorker, startCaseWorker } from './worker';
+
+/**
+ * The worker as configured by the environment, with its integrations (content site, social
+ * network, SMTP), and the periodic policy-review Schedule ensured. Shared by the worker entry
+ * point and the all-in-one local runner.
+ */
+export async function startConfiguredWorker(
+  config: Omit<WorkerConfig, 'DATABASE_URL' | 'TEMPORAL_ADDRESS'>,
+  address: string,
+  db: Database,
+  logger: Logger,
+): Promise<RunningWorker> {
+  const policyReview = policyReviewSettingsFrom(config);
+  const mailer = createMailer(mailerConfigFrom(config));
+  if (!mailer.configured) logger.warn('SMTP_URL is not set: campaign e-mails are recorded as skipped, not sent');
+  const worker = await startCaseWorker({
+    address,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    db,
+    contentSite: createContentSite({ baseUrl: config.CONTENT_SITE_URL, token: config.CONTENT_SITE_TOKEN }),
+    socialNetwork: createSocialNetwork(db, { webhookUrl: config.SOCIAL_WEBHOOK_URL }),
+    policyReviewTiming: policyReview.timing,
+    mailer,
+    campaigns: campaignSettingsFrom(config),
+  });
+  const schedule = await ensurePolicyReviewScheduleAt(
+    { address, namespace: config.TEMPORAL_NAMESPACE },
+    { taskQueue: config.TEMPORAL_TASK_QUEUE, ...policyReview },
+  );
+  logger.info(schedule, 'periodic policy review scheduled');
+  const finished = worker.finished.finally(() => mailer.close());
+  return {
+    ...worker,
+    finished,
+    async stop() {
+      await worker.stop();
+      await finished;
+    },
+  };
+}
