@@ -4,7 +4,7 @@ import { acknowledgeLink, announcementPost, type CampaignFacts, sessionPost } fr
 import type { Prisma } from '../generated/prisma/client';
 import type { Database } from '../platform/database';
 import { campaignCoverage } from './campaignReports';
-import { actorOf, asJson, type Tx } from './records';
+import { actorOf, asJson, audit, deliver, type Tx } from './records';
 import type { SocialNetwork } from './socialNetwork';
 
 export interface CampaignRecordDependencies {
@@ -49,7 +49,7 @@ export interface CampaignSummary {
 
 /** Campaign events on the audit trail (no case): keyed, so a retried activity records each once. */
 async function auditCampaign(tx: Tx, eventKey: string, actor: string, action: string, details: Prisma.InputJsonValue): Promise<void> {
-  await tx.auditEvent.createMany({ data: [{ eventKey, caseId: null, actor, action, details }], skipDuplicates: true });
+  await audit(tx, { eventKey, caseId: null, actor, action, details });
 }
 
 export function campaignFactsOf(
@@ -225,21 +225,15 @@ export function createCampaignRecordActivities({ db, socialNetwork, settings }: 
             const subject = superseded
               ? `Campaign on ${report.title} version ${report.versionNumber} superseded at ${percent} acknowledged`
               : `Campaign on ${report.title} version ${report.versionNumber} completed: ${percent} acknowledged`;
-            await tx.notification.createMany({
-              data: [
-                {
-                  idempotencyKey: `${campaignId}:final-report:role:communications`,
-                  channel: 'inbox',
-                  recipient: 'role:communications',
-                  subject,
-                  body:
-                    `${acknowledged} of ${total} employees acknowledged; ${report.emails.reminders.rounds} reminder round(s), ` +
-                    `${report.emails.managerReports.sent} manager report(s), ${report.sessions.held} of ${report.sessions.scheduled} know-how session(s) held. ` +
-                    `Full report: GET /api/campaigns/${campaignId}.`,
-                  caseId: null,
-                },
-              ],
-              skipDuplicates: true,
+            await deliver(tx, {
+              key: `${campaignId}:final-report`,
+              recipient: 'role:communications',
+              subject,
+              body:
+                `${acknowledged} of ${total} employees acknowledged; ${report.emails.reminders.rounds} reminder round(s), ` +
+                `${report.emails.managerReports.sent} manager report(s), ${report.sessions.held} of ${report.sessions.scheduled} know-how session(s) held. ` +
+                `Full report: GET /api/campaigns/${campaignId}.`,
+              caseId: null,
             });
             await auditCampaign(tx, `${campaignId}:closed`, 'system', superseded ? 'campaign_superseded' : 'campaign_completed', {
               campaignId,

@@ -19,7 +19,7 @@ import {
 } from '../domain/policyReview';
 import type { ActivityCategory, Sanction, Severity } from '../domain/vocabulary';
 import type { Database } from '../platform/database';
-import { actorOf, asJson, roleInbox, type Tx } from './records';
+import { actorOf, asJson, audit, deliver, roleInbox, type Tx } from './records';
 
 /** A reminder after a week and escalation after two without an answer, unless the worker is configured otherwise. */
 export const DEFAULT_POLICY_REVIEW_TIMING: PolicyReviewTiming = {
@@ -89,18 +89,19 @@ async function recordProgress(tx: Tx, progress: ReviewProgress): Promise<void> {
   const { reviewId, event } = progress;
   const details = asJson({ reviewId, ...event.details });
   // The review's own trail (no case), then the same event on the timeline of every case that fed it.
-  await tx.auditEvent.createMany({
-    data: [
-      { eventKey: event.key, caseId: null, actor: event.actor, action: event.action, details },
-      ...progress.caseIds.map((caseId) => ({ eventKey: `${event.key}:${caseId}`, caseId, actor: event.actor, action: event.action, details })),
-    ],
-    skipDuplicates: true,
-  });
-  const caseId = progress.caseIds.length === 1 ? progress.caseIds[0] : null;
-  const messages = (progress.messages ?? []).flatMap(({ key, recipients, subject, body }) =>
-    recipients.map((recipient) => ({ idempotencyKey: `${key}:${recipient}`, channel: 'inbox', recipient, subject, body, caseId })),
+  const entry = { actor: event.actor, action: event.action, details };
+  await audit(
+    tx,
+    { ...entry, eventKey: event.key, caseId: null },
+    ...progress.caseIds.map((caseId) => ({ ...entry, eventKey: `${event.key}:${caseId}`, caseId })),
   );
-  if (messages.length > 0) await tx.notification.createMany({ data: messages, skipDuplicates: true });
+  const caseId = progress.caseIds.length === 1 ? progress.caseIds[0] : null;
+  await deliver(
+    tx,
+    ...(progress.messages ?? []).flatMap(({ key, recipients, subject, body }) =>
+      recipients.map((recipient) => ({ key, recipient, subject, body, caseId })),
+    ),
+  );
 }
 
 const documentList = (documents: readonly string[]) => documents.join(', ');

@@ -5,7 +5,8 @@ export type Tx = Prisma.TransactionClient;
 export interface AuditEntry {
   /** Unique per event: a retried activity records its event once. */
   eventKey: string;
-  caseId: string;
+  /** Null for events of no case (a periodic review, a campaign). */
+  caseId: string | null;
   actor: string;
   action: string;
   details?: Prisma.InputJsonValue;
@@ -18,7 +19,7 @@ export interface InboxMessage {
   recipient: string;
   subject: string;
   body: string;
-  caseId: string;
+  caseId: string | null;
 }
 
 export async function audit(tx: Tx, ...entries: AuditEntry[]): Promise<void> {
@@ -27,6 +28,7 @@ export async function audit(tx: Tx, ...entries: AuditEntry[]): Promise<void> {
 
 /** Puts messages in the recipients' in-app inboxes (`GET /api/me/notifications`). */
 export async function deliver(tx: Tx, ...messages: InboxMessage[]): Promise<void> {
+  if (messages.length === 0) return;
   await tx.notification.createMany({
     data: messages.map(({ key, ...message }) => ({ idempotencyKey: `${key}:${message.recipient}`, channel: 'inbox', ...message })),
     skipDuplicates: true,

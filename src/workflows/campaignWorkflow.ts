@@ -25,6 +25,7 @@ import {
 } from '../domain/campaign';
 import { campaignStateQuery, scheduleSessionUpdate, supersedeSignal } from './campaignMessages';
 import { refuse } from './refusals';
+import { isoAt } from './activityCalls';
 
 const records = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
@@ -43,7 +44,6 @@ export interface CampaignOutcome extends CampaignSummary {
   remindersSent: number;
 }
 
-const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
  * Step 7 after a revision of the social-media policy: announce it to the whole directory (e-mail and a
@@ -67,7 +67,7 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignOu
   const nextReminder = () => {
     if (progress.phase !== 'reminding' || !progress.plan) return null;
     const due = reminderDueAt(progress.plan, progress.reminderRound);
-    return due === null ? null : iso(due);
+    return due === null ? null : isoAt(due);
   };
 
   setHandler(

@@ -1,5 +1,4 @@
-import { condition, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
-import type { Activities } from '../activities';
+import { condition, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import type { AcceptedDecision, CaseOpening, CaseState, JudgementBasis } from '../domain/case';
 import { refuseFollowUpReport, refuseRemovalReport } from '../domain/caseReports';
 import {
@@ -26,12 +25,9 @@ import {
 import { explainCase } from './explanationPhase';
 import { openCaseReview } from './policyReview';
 import { refuse } from './refusals';
-import { caseSearchAttributes } from './searchAttributes';
+import { caseSearchAttributes, moveCase } from './searchAttributes';
+import { activities, isoAt } from './activityCalls';
 
-const activities = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
 
 /** How many times an unanswered removal request is chased before it is recorded as unresolved. */
 export const REMOVAL_REMINDERS = 3;
@@ -43,7 +39,6 @@ export interface CaseOutcome {
   category: ActivityCategory;
 }
 
-const iso = (ms: number) => new Date(ms).toISOString();
 
 /** One detected activity, carried from detection through a human decision to what the decision asks. */
 export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
@@ -69,10 +64,6 @@ export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
   const removalReports: ReportRemovalArgs[] = [];
   let followUp: ReportFollowUpArgs | null = null;
 
-  const moveTo = (status: CaseState['status']) => {
-    state.status = status;
-    upsertSearchAttributes(caseSearchAttributes(state));
-  };
   const deciderInbox = (role: DecidingRole) =>
     role === 'manager' && employee.managerId ? `employee:${employee.managerId}` : `role:${role}`;
 
@@ -94,7 +85,7 @@ export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
     decideUpdate,
     ({ decider, decision }) => {
       decisionsTaken += 1;
-      state.decision = { id: `${caseId}-d${decisionsTaken}`, decision, decidedBy: decider, decidedAt: iso(Date.now()) };
+      state.decision = { id: `${caseId}-d${decisionsTaken}`, decision, decidedBy: decider, decidedAt: isoAt(Date.now()) };
       state.approval = null;
       state.status = needsSecondApprover(decision) ? 'awaiting_approval' : 'carrying_out';
       return state;
@@ -112,7 +103,7 @@ export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
   setHandler(
     approveUpdate,
     ({ approver, approve, rationale }) => {
-      state.approval = { approvedBy: approver, approve, rationale, at: iso(Date.now()) };
+      state.approval = { approvedBy: approver, approve, rationale, at: isoAt(Date.now()) };
       // Keyed by decision: the main loop may still be recording an earlier decision when this arrives.
       approvals.set(state.decision!.id, state.approval);
       if (approve) {
@@ -169,7 +160,7 @@ export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
   const awaitDecision = async (): Promise<AcceptedDecision> => {
     let round = 0;
     while (state.decision === null) {
-      state.decisionDueAt = iso(Date.now() + timing.decisionDeadlineMs);
+      state.decisionDueAt = isoAt(Date.now() + timing.decisionDeadlineMs);
       if (await condition(() => state.decision !== null, timing.decisionReminderMs)) break;
       const reminderKey = `${caseId}:decision-reminder:${state.escalations}:${round}`;
       await activities.recordCaseProgress({
@@ -234,7 +225,7 @@ export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
 
   /** Records what the handlers report on a removal, chasing the social-media lead while nothing comes. */
   const awaitRemoval = async () => {
-    moveTo('awaiting_removal');
+    moveCase(state, 'awaiting_removal');
     let recorded = 0;
     let reminders = 0;
     const settled = () => state.content?.status === 'removed' || state.content?.status === 'refused';
@@ -302,14 +293,14 @@ export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
   };
 
   const capitalize = async (plan: Extract<DecisionRequest, { outcome: 'capitalize' }>) => {
-    const followUpDueAt = iso(Date.now() + timing.opportunityFollowUpMs);
+    const followUpDueAt = isoAt(Date.now() + timing.opportunityFollowUpMs);
     await activities.capitalizeOnActivity({ caseId, plan: plan.plan, rationale: plan.rationale, url: detection.url, followUpDueAt });
     state.opportunity = { followUpDueAt, reproduced: null };
   };
 
   /** Asks whether a positive activity's success was reproduced, when due (an answer may come earlier). */
   const followUpOpportunity = async (plan: Extract<DecisionRequest, { outcome: 'capitalize' }>) => {
-    moveTo('following_up');
+    moveCase(state, 'following_up');
     const untilDue = Date.parse(state.opportunity!.followUpDueAt!) - Date.now();
     if (!(untilDue > 0 && (await condition(() => followUp !== null, untilDue)))) {
       const key = `${caseId}:follow-up-question`;
@@ -366,7 +357,7 @@ export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
 
   const { decision } = accepted;
   state.assessment = effectiveAssessment(opening.assessment, decision);
-  moveTo('carrying_out');
+  moveCase(state, 'carrying_out');
   if (decision.outcome === 'sanction') await carryOutSanction(accepted, decision);
   else if (decision.outcome === 'capitalize') await capitalize(decision);
 
@@ -404,7 +395,7 @@ export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
   }
   if (decision.outcome === 'capitalize') await followUpOpportunity(decision);
 
-  moveTo('closed');
+  moveCase(state, 'closed');
   await activities.recordCaseProgress({
     caseId,
     status: 'closed',

@@ -1,5 +1,4 @@
-import { condition, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
-import type { Activities } from '../activities';
+import { condition, setHandler } from '@temporalio/workflow';
 import type { EmployeeIdentifiers } from '../domain/anonymisation';
 import type { CaseState, ExplanationState } from '../domain/case';
 import type { Decider } from '../domain/decisions';
@@ -12,12 +11,9 @@ import {
 import type { DecidingRole } from '../domain/vocabulary';
 import { refuse } from './refusals';
 import { approveExplanationUpdate, editExplanationUpdate, withdrawExplanationUpdate } from './messages';
-import { caseSearchAttributes } from './searchAttributes';
+import { moveCase } from './searchAttributes';
+import { activities, isoAt } from './activityCalls';
 
-const activities = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
 
 export interface ExplanationPhaseInput {
   caseId: string;
@@ -28,7 +24,6 @@ export interface ExplanationPhaseInput {
   reminderMs: number;
 }
 
-const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
  * Step 5 of a case: the anonymised lesson is drafted, reviewed and approved (or withdrawn), then
@@ -53,10 +48,6 @@ export async function explainCase(
     employeeId: input.employeeId,
     lastEditor: explanation().lastEditor,
   });
-  const moveTo = (status: CaseState['status']) => {
-    state.status = status;
-    upsertSearchAttributes(caseSearchAttributes(state));
-  };
 
   setHandler(
     editExplanationUpdate,
@@ -79,7 +70,7 @@ export async function explainCase(
       Object.assign(explanation(), {
         status: 'approved',
         approvedBy: person.sub,
-        publishAt: publishAt ?? iso(Date.now() + input.publicationDelayMs),
+        publishAt: publishAt ?? isoAt(Date.now() + input.publicationDelayMs),
       });
       return state;
     },
@@ -105,7 +96,7 @@ export async function explainCase(
   const drafted = await activities.draftCaseExplanation({ caseId, decisionId: input.decisionId });
   identifiers = drafted.identifiers;
   state.explanation = { ...drafted.draft, status: 'draft', revision: 1, lastEditor: 'system', approvedBy: null, publishAt: null };
-  moveTo('explaining');
+  moveCase(state, 'explaining');
 
   // Review: save each accepted edit, remind communications while nothing happens.
   let saved = 1;
@@ -132,7 +123,7 @@ export async function explainCase(
   if (explanation().status === 'approved') {
     await activities.recordExplanationApproval({ caseId, approver: approver!, publishAt: explanation().publishAt! });
     await whenSettled(explanation().parts.map((part) => `${part.heading}: ${part.text}`).join('\n\n'));
-    moveTo('awaiting_publication');
+    moveCase(state, 'awaiting_publication');
     const wait = Date.parse(explanation().publishAt!) - Date.now();
     if (wait > 0) await condition(() => explanation().status === 'withdrawn', wait);
   }

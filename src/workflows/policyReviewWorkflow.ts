@@ -1,13 +1,9 @@
 import {
-  ApplicationFailure,
   condition,
   getExternalWorkflowHandle,
-  proxyActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { Activities } from '../activities';
-import type { Refusal } from '../domain/decisions';
 import {
   type CurrentVersions,
   documentsConcerned,
@@ -25,11 +21,9 @@ import {
 } from '../domain/policyReview';
 import { startAwarenessCampaign } from './campaignStarter';
 import { answerReviewUpdate, documentsPublishedSignal, policyReviewStateQuery, reviewVerdictUpdate } from './policyReviewMessages';
+import { activities, isoAt } from './activityCalls';
+import { refuse } from './refusals';
 
-const activities = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
 
 /** After escalation, how many more reminders an unanswered review sends (one per deadline period) before it waits silently. */
 export const ESCALATED_REMINDERS = 3;
@@ -46,14 +40,7 @@ export interface PolicyReviewOutcome {
 const REVIEWERS = ['role:social_media_lead', 'role:communications'];
 const COMMITTEE = 'role:steering_committee';
 
-const iso = (ms: number) => new Date(ms).toISOString();
 
-/** Validators must throw to refuse: the refusal never enters history, and the caller gets its reason. */
-function refuse(refusal: Refusal | null): void {
-  if (refusal) {
-    throw ApplicationFailure.create({ type: refusal.code, message: refusal.message, details: [refusal.kind], nonRetryable: true });
-  }
-}
 
 type Step =
   | { type: 'answered'; submitted: SubmittedAnswer }
@@ -116,7 +103,7 @@ export async function policyReviewWorkflow(opening: PolicyReviewOpening): Promis
     state.status = 'awaiting_answer';
     state.answer = null;
     state.verdict = null;
-    state.answerDueAt = iso(now + timing.deadlineMs);
+    state.answerDueAt = isoAt(now + timing.deadlineMs);
     nextReminderAt = now + (state.escalated ? timing.deadlineMs : timing.reminderMs);
     reminders = 0;
   };
@@ -131,7 +118,7 @@ export async function policyReviewWorkflow(opening: PolicyReviewOpening): Promis
     answerReviewUpdate,
     ({ reviewer, answer }) => {
       state.round += 1;
-      const submitted: SubmittedAnswer = { id: `${reviewId}-a${state.round}`, round: state.round, answer, author: reviewer, submittedAt: iso(Date.now()) };
+      const submitted: SubmittedAnswer = { id: `${reviewId}-a${state.round}`, round: state.round, answer, author: reviewer, submittedAt: isoAt(Date.now()) };
       state.answer = submitted;
       state.verdict = null;
       state.status = 'awaiting_approval';
@@ -148,7 +135,7 @@ export async function policyReviewWorkflow(opening: PolicyReviewOpening): Promis
     reviewVerdictUpdate,
     ({ approver, approve, rationale }) => {
       const submitted = state.answer!;
-      state.verdict = { approver, approve, rationale, at: iso(Date.now()) };
+      state.verdict = { approver, approve, rationale, at: isoAt(Date.now()) };
       if (approve) {
         state.status = 'publishing';
         steps.push({ type: 'approved', submitted });
@@ -165,7 +152,7 @@ export async function policyReviewWorkflow(opening: PolicyReviewOpening): Promis
     // A proposal overtaken by another review's publication goes back to the reviewers at once.
     const pending = state.status === 'awaiting_approval' ? state.answer : null;
     if (pending?.answer.kind === 'proposal' && state.currentVersions && staleBases(state.currentVersions, pending.answer.changes).length > 0) {
-      returnAnswer({ answerId: pending.id, reason: 'stale_base', by: 'system', note: staleNote(state.currentVersions, pending), at: iso(Date.now()) });
+      returnAnswer({ answerId: pending.id, reason: 'stale_base', by: 'system', note: staleNote(state.currentVersions, pending), at: isoAt(Date.now()) });
     }
     changes += 1;
   });
@@ -250,11 +237,11 @@ export async function policyReviewWorkflow(opening: PolicyReviewOpening): Promis
 
   // Opening: pin the durations, record the review and load the current versions its validators judge against.
   if (!opening.timing) timing = await activities.policyReviewTiming();
-  const answerDueAt = iso(Date.now() + timing.deadlineMs);
+  const answerDueAt = isoAt(Date.now() + timing.deadlineMs);
   const opened =
     opening.trigger === 'case'
       ? await activities.openCaseReview({ reviewId, runId, lesson: opening.lesson, answerDueAt, documents: state.documentsConcerned })
-      : await activities.openPeriodicReview({ reviewId, runId, until: iso(Date.now()), answerDueAt });
+      : await activities.openPeriodicReview({ reviewId, runId, until: isoAt(Date.now()), answerDueAt });
   state.lessons = opened.lessons;
   state.period = opened.period;
   state.documentsConcerned = documentsConcerned(opened.lessons);
@@ -280,7 +267,7 @@ export async function policyReviewWorkflow(opening: PolicyReviewOpening): Promis
         if (conclusion.status === 'stale') {
           // Another review published first: this proposal is not published, its reviewers rebase it.
           mergeVersions(conclusion.currentVersions);
-          returnAnswer({ answerId: step.submitted.id, reason: 'stale_base', by: 'system', note: staleNote(state.currentVersions!, step.submitted), at: iso(Date.now()) });
+          returnAnswer({ answerId: step.submitted.id, reason: 'stale_base', by: 'system', note: staleNote(state.currentVersions!, step.submitted), at: isoAt(Date.now()) });
           continue;
         }
         state.status = 'closed';

@@ -1,4 +1,5 @@
 import { defineSearchAttributeKey, type SearchAttributePair, SearchAttributeType } from '@temporalio/common';
+import { upsertSearchAttributes } from '@temporalio/workflow';
 import type { CaseState } from '../domain/case';
 
 // Search attributes are stored unencrypted: only vocabulary values, never names, e-mails or post text.
@@ -21,4 +22,10 @@ export function caseSearchAttributes(state: Pick<CaseState, 'assessment' | 'stat
     { key: DECIDING_ROLE, value: state.decidingRole },
     { key: DEPARTMENT, value: state.department },
   ];
+}
+
+/** Moves a case to `status`, keeping its search attributes current for operators (workflow code only). */
+export function moveCase(state: CaseState, status: CaseState['status']): void {
+  state.status = status;
+  upsertSearchAttributes(caseSearchAttributes(state));
 }

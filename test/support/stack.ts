@@ -66,14 +66,9 @@ export interface StackOptions {
   databaseUrl?: string;
 }
 
-let temporalLoggingInstalled = false;
-
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
-  // A process that started the dev server itself (the history recorder) already has its runtime.
-  if (!temporalLoggingInstalled && !Runtime._instance) {
-    installTemporalLogging(createLogger(process.env.LOG_LEVEL ?? 'warn'));
-  }
-  temporalLoggingInstalled = true;
+  // Once per process; one that started the dev server itself (the history recorder) already has its runtime.
+  if (!Runtime._instance) installTemporalLogging(createLogger(process.env.LOG_LEVEL ?? 'warn'));
   const run = testRun();
   const taskQueue = `test-${randomUUID()}`;
   const db = connectDatabase(options.databaseUrl ?? run.databaseUrl, 5);
