@@ -6,9 +6,14 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly' } },
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly' },
+    },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-require-imports': 'off',
     },
   },
@@ -20,10 +25,23 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'os', 'crypto', 'http', 'https', 'child_process'], message: 'Workflow code must not use Node APIs.' },
-            { group: ['zod', '**/schemas/**', '@prisma/*', '**/generated/**', 'pg', 'express'], message: 'Keep validation, database and HTTP libraries out of workflow code.' },
-            { group: ['**/platform/**', '**/api/**', '@temporalio/client', '@temporalio/worker', '@temporalio/activity'], message: 'Workflow code talks to the outside only through activities.' },
-            { group: ['**/activities', '**/activities/**'], allowTypeImports: true, message: 'Import activity types only (proxyActivities).' },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'crypto', 'http', 'https', 'child_process'],
+              message: 'Workflow code must not use Node APIs.',
+            },
+            {
+              group: ['zod', '**/schemas/**', '@prisma/*', '**/generated/**', 'pg', 'express'],
+              message: 'Keep validation, database and HTTP libraries out of workflow code.',
+            },
+            {
+              group: ['**/platform/**', '**/api/**', '@temporalio/client', '@temporalio/worker', '@temporalio/activity'],
+              message: 'Workflow code talks to the outside only through activities.',
+            },
+            {
+              group: ['**/activities', '**/activities/**'],
+              allowTypeImports: true,
+              message: 'Import activity types only (proxyActivities).',
+            },
           ],
         },
       ],
@@ -36,7 +54,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*', 'zod', '@temporalio/*', '@prisma/*', '**/platform/**', '**/api/**', '**/activities/**', '**/workflows/**'], message: 'src/domain is pure TypeScript.' }] },
+        {
+          patterns: [
+            {
+              group: ['node:*', 'zod', '@temporalio/*', '@prisma/*', '**/platform/**', '**/api/**', '**/activities/**', '**/workflows/**'],
+              message: 'src/domain is pure TypeScript.',
+            },
+          ],
+        },
       ],
     },
   },

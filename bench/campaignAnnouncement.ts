@@ -16,7 +16,13 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
-import { CAMPAIGN_DOCUMENT_ID, type CampaignState, campaignIdFor, campaignInputFor, DEFAULT_CAMPAIGN_SETTINGS } from '../src/domain/campaign';
+import {
+  CAMPAIGN_DOCUMENT_ID,
+  type CampaignState,
+  campaignIdFor,
+  campaignInputFor,
+  DEFAULT_CAMPAIGN_SETTINGS,
+} from '../src/domain/campaign';
 import { applyMigrations } from '../src/platform/migrations';
 import { obtainTemporalCli } from '../src/platform/temporalCli';
 import { startDevServer } from '../src/platform/temporalDevServer';
@@ -92,10 +98,9 @@ async function seedDirectory(databaseUrl: string, employees: number): Promise<st
        FROM generate_series(0, $1::int - 1) AS g`,
       [employees],
     );
-    await pg.query(
-      `INSERT INTO policy_documents (id, title) VALUES ($1, 'Social-media policy') ON CONFLICT (id) DO NOTHING`,
-      [CAMPAIGN_DOCUMENT_ID],
-    );
+    await pg.query(`INSERT INTO policy_documents (id, title) VALUES ($1, 'Social-media policy') ON CONFLICT (id) DO NOTHING`, [
+      CAMPAIGN_DOCUMENT_ID,
+    ]);
     const { rows } = await pg.query<{ id: string }>(
       `INSERT INTO policy_versions (id, document_id, number, text, change_summary, author, effective_at)
        VALUES ('bench-version', $1, 1000, 'Benchmark version', 'A benchmark revision of the policy.', 'bench', now())
@@ -178,7 +183,12 @@ async function measure(
     say(`worker ${pid} running (${(memoryOf(pid)?.rss ?? 0).toFixed(0)} MB); starting the campaign`);
 
     const campaignId = campaignIdFor(versionId);
-    const revision = { documentId: CAMPAIGN_DOCUMENT_ID, policyVersionId: versionId, versionNumber: 1000, changeSummary: 'A benchmark revision of the policy.' };
+    const revision = {
+      documentId: CAMPAIGN_DOCUMENT_ID,
+      policyVersionId: versionId,
+      versionNumber: 1000,
+      changeSummary: 'A benchmark revision of the policy.',
+    };
     let peakDuring = memoryOf(pid)?.rss ?? 0;
     const sampler = setInterval(() => {
       peakDuring = Math.max(peakDuring, memoryOf(pid)?.rss ?? 0);
@@ -192,7 +202,10 @@ async function measure(
           lastReport = Date.now();
           say(`  ${sink.count} e-mails after ${((Date.now() - started) / 1000).toFixed(0)}s`);
         }
-        const current = await client.workflow.getHandle(campaignId).query(campaignStateQuery).catch(() => undefined);
+        const current = await client.workflow
+          .getHandle(campaignId)
+          .query(campaignStateQuery)
+          .catch(() => undefined);
         return current && current.phase !== 'opening' && current.phase !== 'announcing' ? current : undefined;
       },
       30 * 60_000,
@@ -251,16 +264,46 @@ function print(results: Measurement[], options: BenchOptions) {
     '',
     `Campaign announcement benchmark (batch ${options.batch} recipients, ${options.connections} SMTP connections, ` +
       `continue-as-new every ${DEFAULT_CAMPAIGN_SETTINGS.batchesPerRun} batches)`,
-    row('employees', results.map((r) => r.employees.toLocaleString('en'))),
-    row('announcement time (s)', results.map((r) => r.seconds.toFixed(1))),
-    row('e-mails per second', results.map((r) => r.emailsPerSecond.toFixed(0))),
-    row('time per employee (ms)', results.map((r) => r.msPerEmployee.toFixed(3))),
-    row('worker peak RSS, announcing (MB)', results.map((r) => r.peakRssDuringMb.toFixed(0))),
-    row('worker peak RSS, lifetime (MB)', results.map((r) => r.peakRssProcessMb.toFixed(0))),
-    row('workflow runs (continue-as-new)', results.map((r) => String(r.runs))),
-    row('history events, longest run', results.map((r) => String(r.maxEventsPerRun))),
-    row('history events, all runs', results.map((r) => String(r.totalEvents))),
-    row('employees mailed twice', results.map((r) => String(r.duplicates))),
+    row(
+      'employees',
+      results.map((r) => r.employees.toLocaleString('en')),
+    ),
+    row(
+      'announcement time (s)',
+      results.map((r) => r.seconds.toFixed(1)),
+    ),
+    row(
+      'e-mails per second',
+      results.map((r) => r.emailsPerSecond.toFixed(0)),
+    ),
+    row(
+      'time per employee (ms)',
+      results.map((r) => r.msPerEmployee.toFixed(3)),
+    ),
+    row(
+      'worker peak RSS, announcing (MB)',
+      results.map((r) => r.peakRssDuringMb.toFixed(0)),
+    ),
+    row(
+      'worker peak RSS, lifetime (MB)',
+      results.map((r) => r.peakRssProcessMb.toFixed(0)),
+    ),
+    row(
+      'workflow runs (continue-as-new)',
+      results.map((r) => String(r.runs)),
+    ),
+    row(
+      'history events, longest run',
+      results.map((r) => String(r.maxEventsPerRun)),
+    ),
+    row(
+      'history events, all runs',
+      results.map((r) => String(r.totalEvents)),
+    ),
+    row(
+      'employees mailed twice',
+      results.map((r) => String(r.duplicates)),
+    ),
   ];
   if (results.length === 2) {
     const [base, target] = results;

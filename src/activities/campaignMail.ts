@@ -153,7 +153,6 @@ function tally(results: Settled[]): DeliveryCounts {
   return counts;
 }
 
-
 async function campaignFacts(db: Database, settings: CampaignSettings, campaignId: string) {
   const campaign = await db.campaign.findUniqueOrThrow({ where: { id: campaignId } });
   return { status: campaign.status, supersededBy: campaign.supersededBy, facts: campaignFactsOf(campaign, settings) };
@@ -203,13 +202,19 @@ export function createCampaignMailActivities({ db, mailer, settings }: CampaignM
           throw ApplicationFailure.retryable('the batch was cancelled', 'batch_cancelled');
         }
         const candidates = queue.splice(0, window);
-        const mine = await settleAndClaim(db, key, unrecorded, candidates.map((candidate) => candidate.employeeId));
+        const mine = await settleAndClaim(
+          db,
+          key,
+          unrecorded,
+          candidates.map((candidate) => candidate.employeeId),
+        );
         unrecorded = [];
         const results = await Promise.all(
           candidates
             .filter((candidate) => mine.has(candidate.employeeId))
             .map(async (candidate): Promise<Settled> => {
-              if (!mailer.configured) return { employeeId: candidate.employeeId, outcome: 'skipped', detail: 'no SMTP server is configured' };
+              if (!mailer.configured)
+                return { employeeId: candidate.employeeId, outcome: 'skipped', detail: 'no SMTP server is configured' };
               const sent = await mailer.send({
                 to: candidate.email,
                 subject: candidate.mail.subject,
@@ -226,7 +231,10 @@ export function createCampaignMailActivities({ db, mailer, settings }: CampaignM
         if (notSent.length > 0) {
           await record();
           // Released above; the retry resumes from the last checkpoint, before this window, and sends them.
-          throw ApplicationFailure.retryable(`the SMTP server did not take ${notSent.length} e-mail(s): ${notSent[0].detail}`, 'smtp_unavailable');
+          throw ApplicationFailure.retryable(
+            `the SMTP server did not take ${notSent.length} e-mail(s): ${notSent[0].detail}`,
+            'smtp_unavailable',
+          );
         }
         cursor = candidates[candidates.length - 1].employeeId;
         context.heartbeat({ cursor, handled, counts } satisfies Checkpoint);
@@ -258,7 +266,14 @@ export function createCampaignMailActivities({ db, mailer, settings }: CampaignM
     (campaignId: string, message: CampaignMessage, compose: (facts: CampaignFacts, name: string) => MailText): FetchPage =>
     async (after, take, facts) => {
       const rows = await db.$queryRaw<
-        { employee_id: string; email: string | null; name: string | null; active: boolean | null; delivered: number | null; acknowledged: number | null }[]
+        {
+          employee_id: string;
+          email: string | null;
+          name: string | null;
+          active: boolean | null;
+          delivered: number | null;
+          acknowledged: number | null;
+        }[]
       >`
         SELECT r.employee_id, e.email, e.name, e.active,
                (SELECT 1 FROM campaign_deliveries d

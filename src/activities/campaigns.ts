@@ -104,7 +104,8 @@ export function createCampaignRecordActivities({ db, socialNetwork, settings }: 
               where: { id: request.policyVersionId },
               include: { document: { select: { title: true } } },
             });
-            if (!version) throw ApplicationFailure.nonRetryable(`Policy version ${request.policyVersionId} does not exist`, 'unknown_policy_version');
+            if (!version)
+              throw ApplicationFailure.nonRetryable(`Policy version ${request.policyVersionId} does not exist`, 'unknown_policy_version');
             const newer = await tx.campaign.findFirst({
               where: { documentId, versionNumber: { gt: versionNumber }, status: { not: 'superseded' } },
               orderBy: { versionNumber: 'desc' },
@@ -146,7 +147,11 @@ export function createCampaignRecordActivities({ db, socialNetwork, settings }: 
               supersededBy: campaign.supersededBy,
             });
           }
-          const supersedes = await tx.campaign.findMany({ where: { supersededBy: campaignId }, select: { id: true }, orderBy: { id: 'asc' } });
+          const supersedes = await tx.campaign.findMany({
+            where: { supersededBy: campaignId },
+            select: { id: true },
+            orderBy: { id: 'asc' },
+          });
           return {
             title: campaign.title,
             startedAt: campaign.startedAt.toISOString(),

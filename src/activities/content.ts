@@ -1,4 +1,4 @@
-import type { Decider } from '../domain/decisions';
+import type { Decider } from '../domain/decider';
 import { streisandRisk } from '../domain/streisand';
 import type { RemovalReport, Severity } from '../domain/vocabulary';
 import type { Database } from '../platform/database';

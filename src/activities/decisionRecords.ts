@@ -1,5 +1,7 @@
-import type { AcceptedDecision, Assessment } from '../domain/case';
-import { effectiveAssessment, needsSecondApprover, type Decider } from '../domain/decisions';
+import type { AcceptedDecision } from '../domain/case';
+import type { Assessment } from '../domain/assessment';
+import { effectiveAssessment, needsSecondApprover } from '../domain/decisions';
+import type { Decider } from '../domain/decider';
 import type { Database } from '../platform/database';
 import { actorOf, asJson, audit } from './records';
 

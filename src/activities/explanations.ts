@@ -11,7 +11,11 @@ import { sanctionPrecedents } from './judgement';
 import { actorOf, asJson, audit } from './records';
 import type { SocialNetwork } from './socialNetwork';
 
-async function factsOf(db: Database, caseId: string, decisionId: string): Promise<{ facts: ExplanationFacts; identifiers: EmployeeIdentifiers }> {
+async function factsOf(
+  db: Database,
+  caseId: string,
+  decisionId: string,
+): Promise<{ facts: ExplanationFacts; identifiers: EmployeeIdentifiers }> {
   const record = await db.case.findUniqueOrThrow({ where: { id: caseId }, include: { activity: true, employee: true } });
   const decision = await db.decision.findUniqueOrThrow({ where: { id: decisionId } });
   const identifiers: EmployeeIdentifiers = {
@@ -59,22 +63,42 @@ async function factsOf(db: Database, caseId: string, decisionId: string): Promis
 export function createExplanationActivities(db: Database, socialNetwork: SocialNetwork) {
   return {
     /** Drafts the anonymised lesson of a decided case; returns it with the identifiers a later text must not contain. */
-    async draftCaseExplanation(input: { caseId: string; decisionId: string }): Promise<{ draft: ExplanationDraft; identifiers: EmployeeIdentifiers }> {
+    async draftCaseExplanation(input: {
+      caseId: string;
+      decisionId: string;
+    }): Promise<{ draft: ExplanationDraft; identifiers: EmployeeIdentifiers }> {
       const { facts, identifiers } = await factsOf(db, input.caseId, input.decisionId);
       const draft = draftExplanation(facts, identifiers);
       await db.$transaction(async (tx) => {
         await tx.explanation.upsert({
           where: { caseId: input.caseId },
           update: {},
-          create: { caseId: input.caseId, kind: draft.kind, title: draft.title, parts: asJson(draft.parts), status: 'draft', editedBy: 'system' },
+          create: {
+            caseId: input.caseId,
+            kind: draft.kind,
+            title: draft.title,
+            parts: asJson(draft.parts),
+            status: 'draft',
+            editedBy: 'system',
+          },
         });
-        await audit(tx, { eventKey: `${input.caseId}:explanation-drafted`, caseId: input.caseId, actor: 'system', action: 'explanation_drafted' });
+        await audit(tx, {
+          eventKey: `${input.caseId}:explanation-drafted`,
+          caseId: input.caseId,
+          actor: 'system',
+          action: 'explanation_drafted',
+        });
       });
       return { draft, identifiers };
     },
 
     /** Saves an accepted edit; an older revision never overwrites a newer one. */
-    async saveExplanationRevision(input: { caseId: string; revision: number; draft: ExplanationDraft; editor: { sub: string; roles: string[] } }) {
+    async saveExplanationRevision(input: {
+      caseId: string;
+      revision: number;
+      draft: ExplanationDraft;
+      editor: { sub: string; roles: string[] };
+    }) {
       await db.$transaction(async (tx) => {
         await tx.explanation.updateMany({
           where: { caseId: input.caseId, revision: { lt: input.revision } },

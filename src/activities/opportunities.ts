@@ -1,4 +1,5 @@
-import type { CapitalizeDecision, Decider } from '../domain/decisions';
+import type { CapitalizeDecision } from '../domain/decisions';
+import type { Decider } from '../domain/decider';
 import type { Database } from '../platform/database';
 import { actorOf, audit, deliver, type InboxMessage, roleInbox, teamInbox } from './records';
 

@@ -74,7 +74,9 @@ export interface OpenedReview {
 /** The newest version of each document. */
 export async function latestPolicyVersions(db: Database | Tx) {
   const latest = await db.policyVersion.findMany({ distinct: ['documentId'], orderBy: [{ documentId: 'asc' }, { number: 'desc' }] });
-  const byDocument = new Map(latest.filter((version) => isPolicyDocument(version.documentId)).map((version) => [version.documentId as PolicyDocumentId, version]));
+  const byDocument = new Map(
+    latest.filter((version) => isPolicyDocument(version.documentId)).map((version) => [version.documentId as PolicyDocumentId, version]),
+  );
   const missing = POLICY_DOCUMENTS.filter((document) => !byDocument.has(document));
   if (missing.length > 0) throw new Error(`policy documents without a version: ${missing.join(', ')} (are the migrations applied?)`);
   return byDocument;
@@ -129,7 +131,9 @@ function lessonOfRecord(record: {
   opportunity: { id: string } | null;
   decisions: { outcome: string; rationale: string; approvalStatus: string }[];
 }): Lesson {
-  const taken = record.decisions.find((d) => (d.outcome === 'sanction' || d.outcome === 'capitalize') && d.approvalStatus !== 'refused' && d.approvalStatus !== 'pending');
+  const taken = record.decisions.find(
+    (d) => (d.outcome === 'sanction' || d.outcome === 'capitalize') && d.approvalStatus !== 'refused' && d.approvalStatus !== 'pending',
+  );
   const category = record.category as ActivityCategory;
   return {
     caseId: record.id,
@@ -157,18 +161,36 @@ export function createPolicyReviewActivities(db: Database, timing: PolicyReviewT
     },
 
     /** Records the review of one case (once), puts it on the case's timeline and asks the reviewers for an answer. */
-    async openCaseReview(input: { reviewId: string; runId: string; lesson: Lesson; answerDueAt: string; documents: PolicyDocumentId[] }): Promise<OpenedReview> {
+    async openCaseReview(input: {
+      reviewId: string;
+      runId: string;
+      lesson: Lesson;
+      answerDueAt: string;
+      documents: PolicyDocumentId[];
+    }): Promise<OpenedReview> {
       const { reviewId, lesson } = input;
       return db.$transaction(async (tx) => {
         await tx.policyReview.upsert({
           where: { id: reviewId },
           update: {},
-          create: { id: reviewId, trigger: 'case', status: 'open', runId: input.runId, lessons: asJson([lesson]), cases: { create: [{ caseId: lesson.caseId }] } },
+          create: {
+            id: reviewId,
+            trigger: 'case',
+            status: 'open',
+            runId: input.runId,
+            lessons: asJson([lesson]),
+            cases: { create: [{ caseId: lesson.caseId }] },
+          },
         });
         await recordProgress(tx, {
           reviewId,
           caseIds: [lesson.caseId],
-          event: { key: `${reviewId}:opened`, actor: 'system', action: 'policy_review_opened', details: { trigger: 'case', documents: input.documents, answerDueAt: input.answerDueAt } },
+          event: {
+            key: `${reviewId}:opened`,
+            actor: 'system',
+            action: 'policy_review_opened',
+            details: { trigger: 'case', documents: input.documents, answerDueAt: input.answerDueAt },
+          },
           messages: [openingMessage(reviewId, [lesson], input.answerDueAt, input.documents)],
         });
         return { lessons: [lesson], period: null, currentVersions: await currentPolicyVersions(tx) };
@@ -186,7 +208,10 @@ export function createPolicyReviewActivities(db: Database, timing: PolicyReviewT
         const existing = await tx.policyReview.findUnique({ where: { id: reviewId } });
         if (existing && existing.runId !== input.runId) {
           // The schedule names its runs by the second: a second trigger within the same second reuses the id of a finished run.
-          throw ApplicationFailure.nonRetryable(`Policy review ${reviewId} already ran (run ${existing.runId}); trigger the schedule again.`, 'duplicate_review_run');
+          throw ApplicationFailure.nonRetryable(
+            `Policy review ${reviewId} already ran (run ${existing.runId}); trigger the schedule again.`,
+            'duplicate_review_run',
+          );
         }
         if (existing) {
           return {
@@ -204,7 +229,11 @@ export function createPolicyReviewActivities(db: Database, timing: PolicyReviewT
             closedAt: { gt: since ?? undefined, lte: until },
             OR: [{ sanction: { isNot: null } }, { opportunity: { isNot: null } }],
           },
-          include: { sanction: { select: { type: true } }, opportunity: { select: { id: true } }, decisions: { orderBy: { decidedAt: 'desc' } } },
+          include: {
+            sanction: { select: { type: true } },
+            opportunity: { select: { id: true } },
+            decisions: { orderBy: { decidedAt: 'desc' } },
+          },
           orderBy: [{ closedAt: 'asc' }, { id: 'asc' }],
         });
         const lessons = closed.map(lessonOfRecord);
@@ -224,7 +253,12 @@ export function createPolicyReviewActivities(db: Database, timing: PolicyReviewT
         await recordProgress(tx, {
           reviewId,
           caseIds: lessons.map((lesson) => lesson.caseId),
-          event: { key: `${reviewId}:opened`, actor: 'schedule', action: 'policy_review_opened', details: { trigger: 'periodic', period, cases: lessons.length, answerDueAt: input.answerDueAt } },
+          event: {
+            key: `${reviewId}:opened`,
+            actor: 'schedule',
+            action: 'policy_review_opened',
+            details: { trigger: 'periodic', period, cases: lessons.length, answerDueAt: input.answerDueAt },
+          },
           messages: [openingMessage(reviewId, lessons, input.answerDueAt, POLICY_DOCUMENTS)],
         });
         return { lessons, period, currentVersions: await currentPolicyVersions(tx) };
@@ -262,7 +296,12 @@ export function createPolicyReviewActivities(db: Database, timing: PolicyReviewT
         await recordProgress(tx, {
           reviewId,
           caseIds: input.caseIds,
-          event: { key: `${submitted.id}:answered`, actor: actorOf(author), action: 'policy_review_answered', details: { kind: answer.kind, documents, round: submitted.round } },
+          event: {
+            key: `${submitted.id}:answered`,
+            actor: actorOf(author),
+            action: 'policy_review_answered',
+            details: { kind: answer.kind, documents, round: submitted.round },
+          },
           messages: [
             {
               key: `${submitted.id}:answered`,
@@ -281,7 +320,12 @@ export function createPolicyReviewActivities(db: Database, timing: PolicyReviewT
       await db.$transaction(async (tx) => {
         await tx.policyReviewAnswer.update({
           where: { id: returned.answerId },
-          data: { status: returned.reason === 'stale_base' ? 'stale' : 'sent_back', decidedBy: returned.by, decisionNote: returned.note, decidedAt: new Date(returned.at) },
+          data: {
+            status: returned.reason === 'stale_base' ? 'stale' : 'sent_back',
+            decidedBy: returned.by,
+            decisionNote: returned.note,
+            decidedAt: new Date(returned.at),
+          },
         });
         const stale = returned.reason === 'stale_base';
         await recordProgress(tx, {
@@ -312,7 +356,13 @@ export function createPolicyReviewActivities(db: Database, timing: PolicyReviewT
      * base is no longer current is not published: the review goes back to its reviewers. A retry
      * after a commit finds the review closed and answers what was published.
      */
-    async concludePolicyReview(input: { reviewId: string; caseIds: string[]; submitted: SubmittedAnswer; verdict: ReviewVerdict; lessons: Lesson[] }): Promise<ReviewConclusion> {
+    async concludePolicyReview(input: {
+      reviewId: string;
+      caseIds: string[];
+      submitted: SubmittedAnswer;
+      verdict: ReviewVerdict;
+      lessons: Lesson[];
+    }): Promise<ReviewConclusion> {
       const { reviewId, submitted, verdict } = input;
       return db.$transaction(async (tx) => {
         await tx.$queryRaw`SELECT id FROM policy_documents ORDER BY id FOR UPDATE`;
@@ -331,17 +381,22 @@ export function createPolicyReviewActivities(db: Database, timing: PolicyReviewT
         const latest = await latestPolicyVersions(tx);
         const current = Object.fromEntries(POLICY_DOCUMENTS.map((document) => [document, latest.get(document)!.number])) as CurrentVersions;
         const { answer } = submitted;
-        if (answer.kind === 'proposal' && staleBases(current, answer.changes).length > 0) return { status: 'stale', currentVersions: current };
+        if (answer.kind === 'proposal' && staleBases(current, answer.changes).length > 0)
+          return { status: 'stale', currentVersions: current };
 
         const texts = new Map<PolicyDocumentId, { text: string; summary: string }>();
-        if (answer.kind === 'proposal') for (const change of answer.changes) texts.set(change.document, { text: change.text, summary: change.summary });
+        if (answer.kind === 'proposal')
+          for (const change of answer.changes) texts.set(change.document, { text: change.text, summary: change.summary });
         const positive = input.lessons.filter((lesson) => lesson.kind === 'positive');
         for (const document of EXAMPLE_DOCUMENTS) {
           const proposed = texts.get(document);
           const base = proposed?.text ?? latest.get(document)!.text;
           const missing = missingExamples(base, positive);
           if (missing.length === 0) continue;
-          texts.set(document, { text: addPositiveExamples(base, missing), summary: [proposed?.summary, examplesSummary(missing)].filter(Boolean).join(' ') });
+          texts.set(document, {
+            text: addPositiveExamples(base, missing),
+            summary: [proposed?.summary, examplesSummary(missing)].filter(Boolean).join(' '),
+          });
         }
         const effectiveAt = new Date(verdict.at);
         const created: { id: string; documentId: string; number: number; changeSummary: string }[] = [];
@@ -379,7 +434,11 @@ export function createPolicyReviewActivities(db: Database, timing: PolicyReviewT
             key: `${reviewId}:closed`,
             actor: actorOf(verdict.approver),
             action: 'policy_review_closed',
-            details: { outcome, answerId: submitted.id, versions: revisions.map((r) => ({ document: r.documentId, number: r.versionNumber })) },
+            details: {
+              outcome,
+              answerId: submitted.id,
+              versions: revisions.map((r) => ({ document: r.documentId, number: r.versionNumber })),
+            },
           },
           messages: [
             {
@@ -400,5 +459,10 @@ export function createPolicyReviewActivities(db: Database, timing: PolicyReviewT
 }
 
 function revisionOf(version: { id: string; documentId: string; number: number; changeSummary: string }): PolicyRevision {
-  return { documentId: version.documentId, policyVersionId: version.id, versionNumber: version.number, changeSummary: version.changeSummary };
+  return {
+    documentId: version.documentId,
+    policyVersionId: version.id,
+    versionNumber: version.number,
+    changeSummary: version.changeSummary,
+  };
 }

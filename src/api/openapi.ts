@@ -207,7 +207,12 @@ export function buildOpenApiDocument(): Json {
         ),
       },
       '/api/cases/{caseId}/approval': {
-        post: caseUpdate('Approve a harsh sanction or send it back', 'Approval', ['steering_committee', 'hr'], 'A second person: never the decider.'),
+        post: caseUpdate(
+          'Approve a harsh sanction or send it back',
+          'Approval',
+          ['steering_committee', 'hr'],
+          'A second person: never the decider.',
+        ),
       },
       '/api/cases/{caseId}/content-status': {
         post: caseUpdate('Report on a requested content removal', 'RemovalReport', HANDLER_ROLES),
@@ -246,7 +251,9 @@ export function buildOpenApiDocument(): Json {
           summary: 'The community feed of published lessons, newest first',
           access: { roles: 'any' },
           parameters: queryParameters(lessonPageSchema),
-          ok: { 200: '`{"lessons": [{id, kind, title, parts, publishedAt}], "nextBefore"}`: pass `nextBefore` as `before` for the next page' },
+          ok: {
+            200: '`{"lessons": [{id, kind, title, parts, publishedAt}], "nextBefore"}`: pass `nextBefore` as `before` for the next page',
+          },
         }),
       },
       '/api/employees/import': {
@@ -276,7 +283,11 @@ export function buildOpenApiDocument(): Json {
         }),
       },
       '/api/sanction-matrix': {
-        get: operation({ summary: 'The current sanction matrix', access: { roles: HANDLER_ROLES }, ok: { 200: 'The matrix with its version' } }),
+        get: operation({
+          summary: 'The current sanction matrix',
+          access: { roles: HANDLER_ROLES },
+          ok: { 200: 'The matrix with its version' },
+        }),
         post: operation({
           summary: 'Save a new version of the sanction matrix',
           access: { roles: ['admin'] },
@@ -349,7 +360,8 @@ export function buildOpenApiDocument(): Json {
         post: operation({
           summary: 'Answer a policy review: proposed new texts, or no change needed',
           access: { roles: ['social_media_lead', 'communications', 'steering_committee'] },
-          notes: 'The review decides who may (403 otherwise): the social-media lead or communications, and the steering committee once the review is escalated. A proposal based on a version that is no longer current is refused (409 stale_base): rebase it.',
+          notes:
+            'The review decides who may (403 otherwise): the social-media lead or communications, and the steering committee once the review is escalated. A proposal based on a version that is no longer current is refused (409 stale_base): rebase it.',
           parameters: [pathParameter('id')],
           body: 'ReviewAnswer',
           ok: { 200: 'The review state after the update' },
@@ -360,7 +372,8 @@ export function buildOpenApiDocument(): Json {
         post: operation({
           summary: 'Approve the pending answer (publishes the new versions) or send it back',
           access: { roles: ['steering_committee'] },
-          notes: 'Not by the author of the answer (403 four_eyes). Approving a proposal overtaken by another review is refused (409 stale_base).',
+          notes:
+            'Not by the author of the answer (403 four_eyes). Approving a proposal overtaken by another review is refused (409 stale_base).',
           parameters: [pathParameter('id')],
           body: 'ReviewVerdict',
           ok: { 200: 'The review state after the update' },
@@ -376,7 +389,8 @@ export function buildOpenApiDocument(): Json {
         post: operation({
           summary: 'Start the awareness campaign of a version of the social-media policy by hand',
           access: { roles: ['communications'] },
-          notes: 'The policy review starts it on its own when it publishes a version. One campaign per version: asking again answers 200 with the same id. Versions of other documents are refused (422 not_campaign_document), and so is a past deadline (422 deadline_in_past).',
+          notes:
+            'The policy review starts it on its own when it publishes a version. One campaign per version: asking again answers 200 with the same id. Versions of other documents are refused (422 not_campaign_document), and so is a past deadline (422 deadline_in_past).',
           body: 'CampaignStart',
           ok: { 202: 'A new campaign: `{"campaignId"}`', 200: 'The existing campaign of that version: `{"campaignId"}`' },
           errors: [404, 422],
@@ -395,7 +409,8 @@ export function buildOpenApiDocument(): Json {
         post: operation({
           summary: "Acknowledge a revised policy (the caller's own acknowledgement)",
           access: { roles: 'any' },
-          notes: 'The body may be empty; an `employeeId` other than the caller is refused (403 own_acknowledgement_only), so is a caller the campaign does not address (403 not_a_recipient) and a campaign a newer revision replaced (409 campaign_superseded). Acknowledging again answers 200 with the first acknowledgement.',
+          notes:
+            'The body may be empty; an `employeeId` other than the caller is refused (403 own_acknowledgement_only), so is a caller the campaign does not address (403 not_a_recipient) and a campaign a newer revision replaced (409 campaign_superseded). Acknowledging again answers 200 with the first acknowledgement.',
           parameters: [pathParameter('campaignId')],
           body: 'Acknowledgement',
           ok: { 201: 'Recorded: `{campaignId, employeeId, acknowledgedAt, late}`', 200: 'Already recorded: the same' },
@@ -413,7 +428,8 @@ export function buildOpenApiDocument(): Json {
         post: operation({
           summary: 'Schedule a know-how session (posted to the enterprise social network)',
           access: { roles: ['communications'] },
-          notes: 'Refused in a closed or superseded campaign (409 campaign_closed), in the past (422 session_in_past) or after the deadline (422 session_after_deadline).',
+          notes:
+            'Refused in a closed or superseded campaign (409 campaign_closed), in the past (422 session_in_past) or after the deadline (422 session_after_deadline).',
           parameters: [pathParameter('campaignId')],
           body: 'KnowHowSession',
           ok: { 201: 'The session' },
@@ -424,7 +440,8 @@ export function buildOpenApiDocument(): Json {
         post: operation({
           summary: 'Register the caller for a know-how session',
           access: { roles: 'any' },
-          notes: 'For those the campaign addresses (403 not_a_recipient). Capacity holds under any concurrency (409 session_full); a session held or started takes none (409 session_started).',
+          notes:
+            'For those the campaign addresses (403 not_a_recipient). Capacity holds under any concurrency (409 session_full); a session held or started takes none (409 session_started).',
           parameters: [pathParameter('campaignId'), pathParameter('sessionId')],
           ok: { 201: 'Registered: `{session, registration}`', 200: 'Already registered: the same' },
           errors: [404, 409],

@@ -116,11 +116,21 @@ function matches(text: string, identifiers: EmployeeIdentifiers): Match[] {
   const postWords = words(foldWord(identifiers.postContent)).map((match) => match[0]);
   const quoteLength = Math.min(QUOTE_WORDS, postWords.length);
   if (quoteLength >= 3) {
-    const shingles = new Set(postWords.slice(0, postWords.length - quoteLength + 1).map((_, i) => postWords.slice(i, i + quoteLength).join(' ')));
+    const shingles = new Set(
+      postWords.slice(0, postWords.length - quoteLength + 1).map((_, i) => postWords.slice(i, i + quoteLength).join(' ')),
+    );
     const textWords = words(folded.text);
     let quote: Match | null = null;
     for (let i = 0; i + quoteLength <= textWords.length; i += 1) {
-      if (!shingles.has(textWords.slice(i, i + quoteLength).map((match) => match[0]).join(' '))) continue;
+      if (
+        !shingles.has(
+          textWords
+            .slice(i, i + quoteLength)
+            .map((match) => match[0])
+            .join(' '),
+        )
+      )
+        continue;
       const first = textWords[i];
       const last = textWords[i + quoteLength - 1];
       const start = folded.spans[first.index][0];

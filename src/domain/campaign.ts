@@ -1,4 +1,5 @@
-import type { Decider, Refusal } from './decisions';
+import type { Decider } from './decider';
+import type { Refusal } from './refusal';
 import type { PolicyRevision } from './policyReview';
 import type { Role } from './vocabulary';
 

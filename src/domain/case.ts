@@ -1,15 +1,11 @@
-import type { Decider, DecisionRequest } from './decisions';
+import type { Assessment } from './assessment';
+import type { Decider } from './decider';
+import type { DecisionRequest } from './decisions';
 import type { ExplanationDraft, ExplanationStatus } from './explanation';
 import type { PrecedentsByAct } from './precedents';
 import type { RoutingRules } from './routing';
 import type { SanctionMatrix } from './sanctionMatrix';
-import type { ActivityCategory, ActivityKind, CaseStatus, DecidingRole, Sanction, Severity } from './vocabulary';
-
-export interface Assessment {
-  kind: ActivityKind;
-  category: ActivityCategory;
-  severity: Severity;
-}
+import type { CaseStatus, DecidingRole, Sanction } from './vocabulary';
 
 /** What the detection source saw; kept in the case's workflow input and the database, never in search attributes. */
 export interface Detection {

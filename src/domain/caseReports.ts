@@ -1,4 +1,5 @@
-import type { Decider, Refusal } from './decisions';
+import type { Decider } from './decider';
+import type { Refusal } from './refusal';
 import type { Role } from './vocabulary';
 
 /** Who may report on a removal request or on the follow-up of a positive activity. */

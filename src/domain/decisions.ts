@@ -1,4 +1,6 @@
-import type { Assessment } from './case';
+import type { Assessment } from './assessment';
+import type { Decider } from './decider';
+import { conflict, forbidden, type Refusal, unprocessable } from './refusal';
 import { establishedPrecedent, precedentKey, type PrecedentsByAct } from './precedents';
 import { DECIDING_ROLE_LABELS, mayDecideAs, routeCase, type RoutingRules } from './routing';
 import { allowedSanctions, type SanctionMatrixContent } from './sanctionMatrix';
@@ -38,13 +40,6 @@ export interface DismissDecision {
 
 export type DecisionRequest = SanctionDecision | CapitalizeDecision | DismissDecision;
 
-/** The person deciding or approving: `sub` is their directory id. */
-export interface Decider {
-  sub: string;
-  name: string;
-  roles: Role[];
-}
-
 /** Everything a decision is judged against, loaded and pinned in the case before the decision is awaited. */
 export interface DecisionContext {
   employeeId: string;
@@ -58,17 +53,6 @@ export interface DecisionContext {
   priorSanctionedCases: number;
   precedents: PrecedentsByAct;
 }
-
-/** Why a decision or an approval is refused; the API answers forbidden 403, conflict 409, unprocessable 422. */
-export interface Refusal {
-  kind: 'forbidden' | 'conflict' | 'unprocessable';
-  code: string;
-  message: string;
-}
-
-const forbidden = (code: string, message: string): Refusal => ({ kind: 'forbidden', code, message });
-const conflict = (code: string, message: string): Refusal => ({ kind: 'conflict', code, message });
-const unprocessable = (code: string, message: string): Refusal => ({ kind: 'unprocessable', code, message });
 
 const isBlank = (text: string | undefined): boolean => (text ?? '').trim() === '';
 
@@ -133,10 +117,7 @@ function refuseSanction(ctx: DecisionContext, request: SanctionDecision, effecti
   const { range, allowed } = allowedSanctions(ctx.matrix, category, effective.severity, ctx.priorSanctionedCases);
   if (!allowed.includes(request.sanction)) {
     const span = range.min === range.max ? `only ${range.min}` : `${range.min} to ${range.max}`;
-    return unprocessable(
-      'disproportionate',
-      `${act} allows ${span} ${history}; ${request.sanction} is outside that range.`,
-    );
+    return unprocessable('disproportionate', `${act} allows ${span} ${history}; ${request.sanction} is outside that range.`);
   }
   const precedents = ctx.precedents[precedentKey(category, effective.severity)] ?? [];
   const established = establishedPrecedent(precedents, ctx.priorSanctionedCases > 0);

@@ -1,9 +1,18 @@
 import { type EmployeeIdentifiers, findIdentifiers, anonymise } from './anonymisation';
-import type { Decider, Refusal } from './decisions';
+import type { Decider } from './decider';
+import type { Refusal } from './refusal';
 import type { PolicyClause } from './policyClause';
 import { mayDecideAs } from './routing';
 import type { SanctionRange } from './sanctionMatrix';
-import { type ActivityCategory, type ContentAction, DECIDING_ROLES, type DecidingRole, type Role, type Sanction, type Severity } from './vocabulary';
+import {
+  type ActivityCategory,
+  type ContentAction,
+  DECIDING_ROLES,
+  type DecidingRole,
+  type Role,
+  type Sanction,
+  type Severity,
+} from './vocabulary';
 
 export type ExplanationKind = 'sanction' | 'good_practice';
 
@@ -163,7 +172,12 @@ const notADraft = (status: ExplanationStatus): Refusal => ({
 
 const ownCase: Refusal = { kind: 'forbidden', code: 'own_case', message: 'You cannot review the explanation of a case about yourself.' };
 
-export function refuseExplanationEdit(review: ExplanationReview, editor: Decider, draft: ExplanationDraft, identifiers: EmployeeIdentifiers): Refusal | null {
+export function refuseExplanationEdit(
+  review: ExplanationReview,
+  editor: Decider,
+  draft: ExplanationDraft,
+  identifiers: EmployeeIdentifiers,
+): Refusal | null {
   if (review.status !== 'draft') return notADraft(review.status);
   if (editor.sub === review.employeeId) return ownCase;
   return refuseReviewer(editor, review.decidingRole) ?? draftProblems(draft, identifiers);

@@ -1,4 +1,5 @@
-import type { Decider, Refusal } from './decisions';
+import type { Decider } from './decider';
+import { conflict, forbidden, type Refusal, unprocessable } from './refusal';
 import type { ActivityCategory, PositiveCategory, Role, Sanction, Severity } from './vocabulary';
 
 /** The three documents a lesson can be folded into (step 6 of the method). */
@@ -50,8 +51,7 @@ export type ReviewTrigger = 'case' | 'periodic';
  * the review pins the worker's configured durations.
  */
 export type PolicyReviewOpening =
-  | { trigger: 'case'; lesson: Lesson; timing?: PolicyReviewTiming }
-  | { trigger: 'periodic'; timing?: PolicyReviewTiming };
+  { trigger: 'case'; lesson: Lesson; timing?: PolicyReviewTiming } | { trigger: 'periodic'; timing?: PolicyReviewTiming };
 
 /** The workflow id of the review a case opens: one per case, however often it is asked for. */
 export const caseReviewId = (caseId: string) => `policy-review-${caseId}`;
@@ -64,9 +64,7 @@ export interface ProposedChange {
   summary: string;
 }
 
-export type ReviewAnswer =
-  | { kind: 'proposal'; rationale: string; changes: ProposedChange[] }
-  | { kind: 'no_change'; reason: string };
+export type ReviewAnswer = { kind: 'proposal'; rationale: string; changes: ProposedChange[] } | { kind: 'no_change'; reason: string };
 
 export type CurrentVersions = Record<PolicyDocumentId, number>;
 
@@ -140,7 +138,12 @@ export const POLICY_CLAUSES: Record<ActivityCategory, string> = {
 export const clauseOf = (category: ActivityCategory): string => POLICY_CLAUSES[category];
 
 /** Categories whose lessons usually concern how the company speaks in public, not only what employees may do. */
-const COMMUNICATION_CATEGORIES: readonly ActivityCategory[] = ['disparaging_employer', 'customer_data_disclosure', 'viral_content', 'thought_leadership'];
+const COMMUNICATION_CATEGORIES: readonly ActivityCategory[] = [
+  'disparaging_employer',
+  'customer_data_disclosure',
+  'viral_content',
+  'thought_leadership',
+];
 
 /** Which documents a lesson touches: the policy (its clause or its examples) and the training always; the communication plan when the company's public voice is involved. */
 export function documentsTouchedBy(lesson: Pick<Lesson, 'kind' | 'category' | 'severity'>): PolicyDocumentId[] {
@@ -172,16 +175,18 @@ export function staleBases(current: CurrentVersions, changes: readonly Pick<Prop
 
 function describeStale(stale: StaleBase[]): string {
   return stale
-    .map((s) => `${POLICY_DOCUMENT_TITLES[s.document]} is at version ${s.currentVersion}, the proposal is based on version ${s.baseVersion}`)
+    .map(
+      (s) => `${POLICY_DOCUMENT_TITLES[s.document]} is at version ${s.currentVersion}, the proposal is based on version ${s.baseVersion}`,
+    )
     .join('; ');
 }
 
-const forbidden = (code: string, message: string): Refusal => ({ kind: 'forbidden', code, message });
-const conflict = (code: string, message: string): Refusal => ({ kind: 'conflict', code, message });
-const unprocessable = (code: string, message: string): Refusal => ({ kind: 'unprocessable', code, message });
 const isBlank = (text: string | undefined): boolean => (text ?? '').trim() === '';
 
-export function refuseStaleBase(current: CurrentVersions, changes: readonly Pick<ProposedChange, 'document' | 'baseVersion'>[]): Refusal | null {
+export function refuseStaleBase(
+  current: CurrentVersions,
+  changes: readonly Pick<ProposedChange, 'document' | 'baseVersion'>[],
+): Refusal | null {
   const stale = staleBases(current, changes);
   if (stale.length === 0) return null;
   return conflict('stale_base', `${describeStale(stale)}: rebase your text on the current version and propose again.`);
@@ -208,9 +213,12 @@ export function refuseAnswer(ctx: AnswerContext, reviewer: Decider, answer: Revi
     return conflict('answer_pending', "An answer already awaits the steering committee's approval.");
   }
   if (!ctx.currentVersions) return conflict('not_ready', 'The review is still being prepared; try again in a moment.');
-  const mayAnswer = reviewer.roles.some((role) => REVIEWER_ROLES.includes(role)) || (ctx.escalated && reviewer.roles.includes('steering_committee'));
+  const mayAnswer =
+    reviewer.roles.some((role) => REVIEWER_ROLES.includes(role)) || (ctx.escalated && reviewer.roles.includes('steering_committee'));
   if (!mayAnswer) {
-    const who = ctx.escalated ? 'the social-media lead, communications or, since it was escalated, the steering committee' : 'the social-media lead or communications';
+    const who = ctx.escalated
+      ? 'the social-media lead, communications or, since it was escalated, the steering committee'
+      : 'the social-media lead or communications';
     return forbidden('wrong_role', `This review is answered by ${who}; your roles (${reviewer.roles.join(', ')}) do not allow it.`);
   }
   if (answer.kind === 'no_change') {
@@ -221,7 +229,8 @@ export function refuseAnswer(ctx: AnswerContext, reviewer: Decider, answer: Revi
   const repeated = documents.find((document, index) => documents.indexOf(document) !== index);
   if (repeated) return unprocessable('duplicate_document', `${POLICY_DOCUMENT_TITLES[repeated]} appears more than once in the proposal.`);
   const blank = answer.changes.find((change) => isBlank(change.text) || isBlank(change.summary));
-  if (blank) return unprocessable('text_required', `Give the new text of ${POLICY_DOCUMENT_TITLES[blank.document]} and a summary of its changes.`);
+  if (blank)
+    return unprocessable('text_required', `Give the new text of ${POLICY_DOCUMENT_TITLES[blank.document]} and a summary of its changes.`);
   if (isBlank(answer.rationale)) return unprocessable('rationale_required', 'Explain why the documents should change.');
   return refuseStaleBase(ctx.currentVersions, answer.changes);
 }
@@ -242,14 +251,19 @@ export function refuseVerdict(ctx: VerdictContext, approver: Decider, approve: b
   if (!approver.roles.some((role) => REVIEW_APPROVER_ROLES.includes(role))) {
     return forbidden('wrong_role', 'The steering committee approves or sends back the answer of a policy review.');
   }
-  if (approver.sub === ctx.answer.author.sub) return forbidden('four_eyes', 'You gave this answer; another member of the steering committee must approve it.');
+  if (approver.sub === ctx.answer.author.sub)
+    return forbidden('four_eyes', 'You gave this answer; another member of the steering committee must approve it.');
   if (approve && ctx.answer.answer.kind === 'proposal' && ctx.currentVersions) {
     const stale = staleBases(ctx.currentVersions, ctx.answer.answer.changes);
     if (stale.length > 0) {
-      return conflict('stale_base', `${describeStale(stale)}: another review revised it meanwhile; send this proposal back so the reviewers rebase it.`);
+      return conflict(
+        'stale_base',
+        `${describeStale(stale)}: another review revised it meanwhile; send this proposal back so the reviewers rebase it.`,
+      );
     }
   }
-  if (isBlank(rationale)) return unprocessable('rationale_required', approve ? 'Say why you approve this answer.' : 'Tell the reviewers why you send it back.');
+  if (isBlank(rationale))
+    return unprocessable('rationale_required', approve ? 'Say why you approve this answer.' : 'Tell the reviewers why you send it back.');
   return null;
 }
 
@@ -286,7 +300,8 @@ export function missingExamples(text: string, lessons: readonly Lesson[]): Lesso
 function exampleEntry(lesson: Lesson): string {
   const category = lesson.category as PositiveCategory;
   const title = CATEGORY_LABELS[category] ?? 'A positive example';
-  const body = lesson.explanation?.trim() || GENERIC_EXAMPLES[category] || 'An employee’s activity on social media served the company well.';
+  const body =
+    lesson.explanation?.trim() || GENERIC_EXAMPLES[category] || 'An employee’s activity on social media served the company well.';
   return `${exampleMarker(lesson.caseId)}\n### ${title}\n\n${body}`;
 }
 

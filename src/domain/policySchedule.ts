@@ -18,7 +18,8 @@ export function cronProblem(text: string): string | null {
 }
 
 // An interval reads as one or two words ("90 days", "12w"); anything longer, or with a star, is meant as cron.
-const looksLikeCron = (text: string) => text.startsWith('@') || /^(CRON_TZ|TZ)=/.test(text) || text.includes('*') || text.split(/\s+/).length > 2;
+const looksLikeCron = (text: string) =>
+  text.startsWith('@') || /^(CRON_TZ|TZ)=/.test(text) || text.includes('*') || text.split(/\s+/).length > 2;
 
 /**
  * Reads the periodic review's cadence: a cron expression ("0 9 1 1,4,7,10 *", "@monthly",

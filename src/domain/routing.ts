@@ -1,4 +1,4 @@
-import type { Assessment } from './case';
+import type { Assessment } from './assessment';
 import { DECIDING_ROLES, type DecidingRole, type Role, type Severity } from './vocabulary';
 
 /** Who decides which cases: inappropriate activity by severity, positive activity by one role. */
@@ -23,7 +23,11 @@ export function routeCase(assessment: Assessment, rules: RoutingRules = DEFAULT_
 }
 
 /** Who a new case goes to: as routed, except that a case for the manager of someone without one goes a level up. */
-export function initialDecidingRole(assessment: Assessment, managerId: string | null, rules: RoutingRules = DEFAULT_ROUTING_RULES): DecidingRole {
+export function initialDecidingRole(
+  assessment: Assessment,
+  managerId: string | null,
+  rules: RoutingRules = DEFAULT_ROUTING_RULES,
+): DecidingRole {
   const routed = routeCase(assessment, rules);
   return routed === 'manager' && managerId === null ? (escalationOf(routed) as DecidingRole) : routed;
 }

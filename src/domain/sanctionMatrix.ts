@@ -1,11 +1,4 @@
-import {
-  INAPPROPRIATE_CATEGORIES,
-  SANCTIONS,
-  SEVERITIES,
-  type InappropriateCategory,
-  type Sanction,
-  type Severity,
-} from './vocabulary';
+import { INAPPROPRIATE_CATEGORIES, SANCTIONS, SEVERITIES, type InappropriateCategory, type Sanction, type Severity } from './vocabulary';
 
 /** The sanctions a case may receive: every rung of the ladder from `min` to `max`, both included. */
 export interface SanctionRange {

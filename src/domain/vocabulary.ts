@@ -12,12 +12,7 @@ export const INAPPROPRIATE_CATEGORIES = [
   'customer_data_disclosure',
   'intellectual_property_disclosure',
 ] as const;
-export const POSITIVE_CATEGORIES = [
-  'viral_content',
-  'customer_insight',
-  'thought_leadership',
-  'customer_service',
-] as const;
+export const POSITIVE_CATEGORIES = ['viral_content', 'customer_insight', 'thought_leadership', 'customer_service'] as const;
 export type InappropriateCategory = (typeof INAPPROPRIATE_CATEGORIES)[number];
 export type PositiveCategory = (typeof POSITIVE_CATEGORIES)[number];
 export type ActivityCategory = InappropriateCategory | PositiveCategory;
@@ -26,13 +21,7 @@ export const SEVERITIES = ['minor', 'moderate', 'serious', 'critical'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
 /** Sanctions from the mildest to the harshest: the order is the ladder. */
-export const SANCTIONS = [
-  'conversation',
-  'mandatory_training',
-  'written_warning',
-  'suspension',
-  'termination',
-] as const;
+export const SANCTIONS = ['conversation', 'mandatory_training', 'written_warning', 'suspension', 'termination'] as const;
 export type Sanction = (typeof SANCTIONS)[number];
 
 export const ROLES = [

@@ -20,7 +20,9 @@ async function main() {
     .object({ sub: z.string().min(1), role: z.array(z.enum(ROLES)).min(1), name: z.string().optional(), expires: z.string() })
     .safeParse(values);
   if (!parsed.success) {
-    console.error(`${parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('; ')}\n${USAGE}\nroles: ${ROLES.join(', ')}`);
+    console.error(
+      `${parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('; ')}\n${USAGE}\nroles: ${ROLES.join(', ')}`,
+    );
     process.exit(2);
   }
   const { sub, role, name, expires } = parsed.data;

@@ -8,7 +8,11 @@ export interface ProcessResult {
 }
 
 /** Runs a command to completion, collecting what it prints. */
-export async function runProcess(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<ProcessResult> {
+export async function runProcess(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<ProcessResult> {
   const stdout: Buffer[] = [];
   const output: Buffer[] = [];
   const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });

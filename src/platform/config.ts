@@ -51,7 +51,12 @@ const caseSettingsSchema = z.object({
   EXPLAINED_SANCTIONS: z
     .string()
     .default(DEFAULT_EXPLAINED_SANCTIONS.join(','))
-    .transform((text) => text.split(',').map((item) => item.trim()).filter(Boolean))
+    .transform((text) =>
+      text
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(SANCTIONS, { message: `must list sanctions among ${SANCTIONS.join(', ')}, separated by commas` }))),
   CASE_ROUTING: z
     .string()
@@ -61,7 +66,10 @@ const caseSettingsSchema = z.object({
       try {
         const parsed = routingRulesSchema.safeParse(JSON.parse(text));
         if (parsed.success) return parsed.data;
-        ctx.addIssue({ code: 'custom', message: `must be routing rules JSON: ${parsed.error.issues[0].message} at ${parsed.error.issues[0].path.join('.')}` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `must be routing rules JSON: ${parsed.error.issues[0].message} at ${parsed.error.issues[0].path.join('.')}`,
+        });
       } catch {
         ctx.addIssue({ code: 'custom', message: 'must be JSON' });
       }
@@ -216,7 +224,10 @@ export function caseSettingsFrom(config: z.infer<typeof caseSettingsSchema>): Ca
 }
 
 /** The periodic review's cadence and the durations of policy reviews, from configuration. */
-export function policyReviewSettingsFrom(config: z.infer<typeof policyReviewSchema>): { cadence: ReviewCadence; timing: PolicyReviewTiming } {
+export function policyReviewSettingsFrom(config: z.infer<typeof policyReviewSchema>): {
+  cadence: ReviewCadence;
+  timing: PolicyReviewTiming;
+} {
   return {
     cadence: config.POLICY_REVIEW_SCHEDULE,
     timing: { reminderMs: toMs(config.POLICY_REVIEW_REMINDER), deadlineMs: toMs(config.POLICY_REVIEW_DEADLINE) },

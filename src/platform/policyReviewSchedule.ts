@@ -23,7 +23,10 @@ export function scheduleSpecOf(cadence: ReviewCadence): ScheduleSpec {
  * configuration (cadence, task queue, durations), so that however often the service starts there
  * is one schedule. A schedule an operator paused stays paused.
  */
-export async function ensurePolicyReviewSchedule(client: Client, options: PolicyReviewScheduleOptions): Promise<{ scheduleId: string; created: boolean }> {
+export async function ensurePolicyReviewSchedule(
+  client: Client,
+  options: PolicyReviewScheduleOptions,
+): Promise<{ scheduleId: string; created: boolean }> {
   const scheduleId = options.scheduleId ?? POLICY_REVIEW_SCHEDULE_ID;
   const opening: PolicyReviewOpening = { trigger: 'periodic', timing: options.timing };
   const spec = scheduleSpecOf(options.cadence);

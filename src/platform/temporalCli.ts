@@ -7,9 +7,7 @@ import { runProcess } from './childProcess';
 export const TEMPORAL_CLI_VERSION = 'v1.5.1';
 const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli/cmd/temporal';
 
-export type TemporalCliExecutable =
-  | { type: 'existing-path'; path: string }
-  | { type: 'cached-download'; downloadDir: string };
+export type TemporalCliExecutable = { type: 'existing-path'; path: string } | { type: 'cached-download'; downloadDir: string };
 
 type Say = (message: string) => void;
 
@@ -36,15 +34,9 @@ export function temporalCliCacheDir(): string {
 async function buildWithGo(go: string, targetDir: string, say: Say): Promise<string> {
   mkdirSync(targetDir, { recursive: true });
   const buildDir = mkdtempSync(path.join(targetDir, 'build-'));
-  say(
-    `Building the Temporal CLI ${TEMPORAL_CLI_VERSION} with Go into ${targetDir} ` +
-      '(first run only; this takes several minutes)...',
-  );
+  say(`Building the Temporal CLI ${TEMPORAL_CLI_VERSION} with Go into ${targetDir} ` + '(first run only; this takes several minutes)...');
   const started = Date.now();
-  const heartbeat = setInterval(
-    () => say(`  still building the Temporal CLI (${Math.round((Date.now() - started) / 1000)}s)...`),
-    30_000,
-  );
+  const heartbeat = setInterval(() => say(`  still building the Temporal CLI (${Math.round((Date.now() - started) / 1000)}s)...`), 30_000);
   try {
     const result = await runProcess(go, ['install', `${TEMPORAL_CLI_MODULE}@${TEMPORAL_CLI_VERSION}`], {
       env: { ...process.env, GOBIN: buildDir },

@@ -36,10 +36,15 @@ export async function startCaseWorker(options: CaseWorkerOptions): Promise<Runni
     connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
-    activities: createActivities({ db: options.db, contentSite: options.contentSite, socialNetwork: options.socialNetwork, policyReviewTiming: options.policyReviewTiming, mailer: options.mailer, campaigns: options.campaigns }),
-    ...(options.workflowBundle
-      ? { workflowBundle: options.workflowBundle }
-      : { workflowsPath: require.resolve('../workflows') }),
+    activities: createActivities({
+      db: options.db,
+      contentSite: options.contentSite,
+      socialNetwork: options.socialNetwork,
+      policyReviewTiming: options.policyReviewTiming,
+      mailer: options.mailer,
+      campaigns: options.campaigns,
+    }),
+    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
   });
   const finished = worker.run().finally(() => connection.close());
   return {

@@ -44,7 +44,6 @@ export interface CampaignOutcome extends CampaignSummary {
   remindersSent: number;
 }
 
-
 /**
  * Step 7 after a revision of the social-media policy: announce it to the whole directory (e-mail and a
  * post on the enterprise social network), remind those who have not acknowledged at each interval
@@ -70,21 +69,18 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignOu
     return due === null ? null : isoAt(due);
   };
 
-  setHandler(
-    campaignStateQuery,
-    (): CampaignState => ({
-      campaignId,
-      policyVersionId: input.policyVersionId,
-      versionNumber: input.versionNumber,
-      phase: progress.phase,
-      deadline: progress.plan?.deadline ?? null,
-      nextReminderAt: nextReminder(),
-      remindersSent: progress.remindersSent,
-      emails: progress.emails,
-      supersededBy: progress.supersededBy,
-      run: progress.run,
-    }),
-  );
+  setHandler(campaignStateQuery, (): CampaignState => ({
+    campaignId,
+    policyVersionId: input.policyVersionId,
+    versionNumber: input.versionNumber,
+    phase: progress.phase,
+    deadline: progress.plan?.deadline ?? null,
+    nextReminderAt: nextReminder(),
+    remindersSent: progress.remindersSent,
+    emails: progress.emails,
+    supersededBy: progress.supersededBy,
+    run: progress.run,
+  }));
   setHandler(supersedeSignal, ({ by }) => {
     if (by !== campaignId && !isClosedPhase(progress.phase) && progress.supersededBy === null) progress.supersededBy = by;
   });
@@ -102,7 +98,13 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignOu
     },
     {
       validator: (request) =>
-        refuse(refuseSession({ phase: progress.phase, deadline: progress.plan?.deadline ?? null, supersededBy: progress.supersededBy }, request, Date.now())),
+        refuse(
+          refuseSession(
+            { phase: progress.phase, deadline: progress.plan?.deadline ?? null, supersededBy: progress.supersededBy },
+            request,
+            Date.now(),
+          ),
+        ),
     },
   );
 

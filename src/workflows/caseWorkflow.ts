@@ -28,7 +28,6 @@ import { refuse } from './refusals';
 import { caseSearchAttributes, moveCase } from './searchAttributes';
 import { activities, isoAt } from './activityCalls';
 
-
 /** How many times an unanswered removal request is chased before it is recorded as unresolved. */
 export const REMOVAL_REMINDERS = 3;
 
@@ -38,7 +37,6 @@ export interface CaseOutcome {
   sanction: Sanction | null;
   category: ActivityCategory;
 }
-
 
 /** One detected activity, carried from detection through a human decision to what the decision asks. */
 export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
@@ -137,8 +135,7 @@ export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
       return state;
     },
     {
-      validator: ({ reporter }) =>
-        refuse(refuseRemovalReport(state.status === 'awaiting_removal' && state.content !== null, reporter)),
+      validator: ({ reporter }) => refuse(refuseRemovalReport(state.status === 'awaiting_removal' && state.content !== null, reporter)),
     },
   );
   setHandler(
@@ -248,7 +245,9 @@ export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
       await activities.recordCaseProgress({
         caseId,
         event: { eventKey: key, actor: 'system', action: 'removal_reminder_sent' },
-        messages: [{ key, recipient: 'role:social_media_lead', subject: 'A removal awaits news', body: `Report on the removal for case ${caseId}.` }],
+        messages: [
+          { key, recipient: 'role:social_media_lead', subject: 'A removal awaits news', body: `Report on the removal for case ${caseId}.` },
+        ],
       });
     }
   };
@@ -369,7 +368,11 @@ export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
       kind: opening.assessment.kind,
       category: state.assessment.category,
       severity: state.assessment.severity,
-      decision: { outcome: decision.outcome, sanction: decision.outcome === 'sanction' ? decision.sanction : null, rationale: decision.rationale },
+      decision: {
+        outcome: decision.outcome,
+        sanction: decision.outcome === 'sanction' ? decision.sanction : null,
+        rationale: decision.rationale,
+      },
       clause: clauseOf(state.assessment.category),
       explanation,
     });

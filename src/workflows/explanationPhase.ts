@@ -1,19 +1,13 @@
 import { condition, setHandler } from '@temporalio/workflow';
 import type { EmployeeIdentifiers } from '../domain/anonymisation';
 import type { CaseState, ExplanationState } from '../domain/case';
-import type { Decider } from '../domain/decisions';
-import {
-  type ExplanationReview,
-  refuseExplanationApproval,
-  refuseExplanationEdit,
-  refuseWithdrawal,
-} from '../domain/explanation';
+import type { Decider } from '../domain/decider';
+import { type ExplanationReview, refuseExplanationApproval, refuseExplanationEdit, refuseWithdrawal } from '../domain/explanation';
 import type { DecidingRole } from '../domain/vocabulary';
 import { refuse } from './refusals';
 import { approveExplanationUpdate, editExplanationUpdate, withdrawExplanationUpdate } from './messages';
 import { moveCase } from './searchAttributes';
 import { activities, isoAt } from './activityCalls';
-
 
 export interface ExplanationPhaseInput {
   caseId: string;
@@ -23,7 +17,6 @@ export interface ExplanationPhaseInput {
   publicationDelayMs: number;
   reminderMs: number;
 }
-
 
 /**
  * Step 5 of a case: the anonymised lesson is drafted, reviewed and approved (or withdrawn), then
@@ -59,7 +52,11 @@ export async function explainCase(
     },
     {
       validator: ({ editor, title, parts }) =>
-        refuse(state.explanation && identifiers ? refuseExplanationEdit(review(), editor, { kind: explanation().kind, title, parts }, identifiers) : notYet),
+        refuse(
+          state.explanation && identifiers
+            ? refuseExplanationEdit(review(), editor, { kind: explanation().kind, title, parts }, identifiers)
+            : notYet,
+        ),
     },
   );
   setHandler(
@@ -109,7 +106,9 @@ export async function explainCase(
       await activities.recordCaseProgress({
         caseId,
         event: { eventKey: key, actor: 'system', action: 'explanation_reminder_sent' },
-        messages: [{ key, recipient: 'role:communications', subject: 'A lesson awaits review', body: `Review the explanation of case ${caseId}.` }],
+        messages: [
+          { key, recipient: 'role:communications', subject: 'A lesson awaits review', body: `Review the explanation of case ${caseId}.` },
+        ],
       });
       continue;
     }
@@ -122,7 +121,11 @@ export async function explainCase(
 
   if (explanation().status === 'approved') {
     await activities.recordExplanationApproval({ caseId, approver: approver!, publishAt: explanation().publishAt! });
-    await whenSettled(explanation().parts.map((part) => `${part.heading}: ${part.text}`).join('\n\n'));
+    await whenSettled(
+      explanation()
+        .parts.map((part) => `${part.heading}: ${part.text}`)
+        .join('\n\n'),
+    );
     moveCase(state, 'awaiting_publication');
     const wait = Date.parse(explanation().publishAt!) - Date.now();
     if (wait > 0) await condition(() => explanation().status === 'withdrawn', wait);

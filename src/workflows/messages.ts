@@ -1,6 +1,7 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { CaseState } from '../domain/case';
-import type { Decider, DecisionRequest } from '../domain/decisions';
+import type { DecisionRequest } from '../domain/decisions';
+import type { Decider } from '../domain/decider';
 import type { ExplanationDraft } from '../domain/explanation';
 import type { RemovalReport } from '../domain/vocabulary';
 

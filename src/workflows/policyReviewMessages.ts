@@ -1,5 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { Decider } from '../domain/decisions';
+import type { Decider } from '../domain/decider';
 import type { CurrentVersions, PolicyReviewState, ReviewAnswer } from '../domain/policyReview';
 
 export const policyReviewStateQuery = defineQuery<PolicyReviewState>('policyReviewState');

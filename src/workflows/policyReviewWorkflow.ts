@@ -1,9 +1,4 @@
-import {
-  condition,
-  getExternalWorkflowHandle,
-  setHandler,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { condition, getExternalWorkflowHandle, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   type CurrentVersions,
   documentsConcerned,
@@ -24,7 +19,6 @@ import { answerReviewUpdate, documentsPublishedSignal, policyReviewStateQuery, r
 import { activities, isoAt } from './activityCalls';
 import { refuse } from './refusals';
 
-
 /** After escalation, how many more reminders an unanswered review sends (one per deadline period) before it waits silently. */
 export const ESCALATED_REMINDERS = 3;
 /** How many times the steering committee is reminded of an answer awaiting its verdict. */
@@ -40,8 +34,6 @@ export interface PolicyReviewOutcome {
 const REVIEWERS = ['role:social_media_lead', 'role:communications'];
 const COMMITTEE = 'role:steering_committee';
 
-
-
 type Step =
   | { type: 'answered'; submitted: SubmittedAnswer }
   | { type: 'returned'; returned: ReturnedAnswer }
@@ -50,7 +42,10 @@ type Step =
 function staleNote(current: CurrentVersions, submitted: SubmittedAnswer): string {
   const changes = submitted.answer.kind === 'proposal' ? submitted.answer.changes : [];
   const stale = staleBases(current, changes)
-    .map((s) => `${POLICY_DOCUMENT_TITLES[s.document]} is now at version ${s.currentVersion} (the proposal was based on version ${s.baseVersion})`)
+    .map(
+      (s) =>
+        `${POLICY_DOCUMENT_TITLES[s.document]} is now at version ${s.currentVersion} (the proposal was based on version ${s.baseVersion})`,
+    )
     .join('; ');
   return `Another review revised the documents meanwhile: ${stale}. Rebase the proposal on the current versions and answer again.`;
 }
@@ -94,7 +89,8 @@ export async function policyReviewWorkflow(opening: PolicyReviewOpening): Promis
     for (const document of POLICY_DOCUMENTS) {
       const known = versions[document];
       if (known !== undefined && known > (heardOf[document] ?? 0)) heardOf[document] = known;
-      if (state.currentVersions && (heardOf[document] ?? 0) > state.currentVersions[document]) state.currentVersions[document] = heardOf[document]!;
+      if (state.currentVersions && (heardOf[document] ?? 0) > state.currentVersions[document])
+        state.currentVersions[document] = heardOf[document]!;
     }
   };
   /** The reviewers are asked (again) for an answer: a fresh deadline; an escalation stays escalated. */
@@ -118,7 +114,13 @@ export async function policyReviewWorkflow(opening: PolicyReviewOpening): Promis
     answerReviewUpdate,
     ({ reviewer, answer }) => {
       state.round += 1;
-      const submitted: SubmittedAnswer = { id: `${reviewId}-a${state.round}`, round: state.round, answer, author: reviewer, submittedAt: isoAt(Date.now()) };
+      const submitted: SubmittedAnswer = {
+        id: `${reviewId}-a${state.round}`,
+        round: state.round,
+        answer,
+        author: reviewer,
+        submittedAt: isoAt(Date.now()),
+      };
       state.answer = submitted;
       state.verdict = null;
       state.status = 'awaiting_approval';
@@ -140,7 +142,13 @@ export async function policyReviewWorkflow(opening: PolicyReviewOpening): Promis
         state.status = 'publishing';
         steps.push({ type: 'approved', submitted });
       } else {
-        returnAnswer({ answerId: submitted.id, reason: 'sent_back', by: `${approver.roles.join('+')}:${approver.sub}`, note: rationale, at: state.verdict.at });
+        returnAnswer({
+          answerId: submitted.id,
+          reason: 'sent_back',
+          by: `${approver.roles.join('+')}:${approver.sub}`,
+          note: rationale,
+          at: state.verdict.at,
+        });
       }
       changes += 1;
       return state;
@@ -151,8 +159,18 @@ export async function policyReviewWorkflow(opening: PolicyReviewOpening): Promis
     mergeVersions(versions);
     // A proposal overtaken by another review's publication goes back to the reviewers at once.
     const pending = state.status === 'awaiting_approval' ? state.answer : null;
-    if (pending?.answer.kind === 'proposal' && state.currentVersions && staleBases(state.currentVersions, pending.answer.changes).length > 0) {
-      returnAnswer({ answerId: pending.id, reason: 'stale_base', by: 'system', note: staleNote(state.currentVersions, pending), at: isoAt(Date.now()) });
+    if (
+      pending?.answer.kind === 'proposal' &&
+      state.currentVersions &&
+      staleBases(state.currentVersions, pending.answer.changes).length > 0
+    ) {
+      returnAnswer({
+        answerId: pending.id,
+        reason: 'stale_base',
+        by: 'system',
+        note: staleNote(state.currentVersions, pending),
+        at: isoAt(Date.now()),
+      });
     }
     changes += 1;
   });
@@ -172,7 +190,14 @@ export async function policyReviewWorkflow(opening: PolicyReviewOpening): Promis
         reviewId,
         caseIds: caseIds(),
         event: { key, actor: 'system', action: 'policy_review_approval_reminder_sent' },
-        messages: [{ key, recipients: [COMMITTEE], subject: 'A policy review still awaits your approval', body: `Policy review ${reviewId} has an answer awaiting your verdict.` }],
+        messages: [
+          {
+            key,
+            recipients: [COMMITTEE],
+            subject: 'A policy review still awaits your approval',
+            body: `Policy review ${reviewId} has an answer awaiting your verdict.`,
+          },
+        ],
       });
       return;
     }
@@ -203,7 +228,14 @@ export async function policyReviewWorkflow(opening: PolicyReviewOpening): Promis
         reviewId,
         caseIds: caseIds(),
         event: { key, actor: 'system', action: 'policy_review_reminder_sent', details: { dueAt: state.answerDueAt } },
-        messages: [{ key, recipients: REVIEWERS, subject: 'A policy review awaits your answer', body: `Policy review ${reviewId} is due by ${state.answerDueAt}.` }],
+        messages: [
+          {
+            key,
+            recipients: REVIEWERS,
+            subject: 'A policy review awaits your answer',
+            body: `Policy review ${reviewId} is due by ${state.answerDueAt}.`,
+          },
+        ],
       });
       return;
     }
@@ -218,7 +250,14 @@ export async function policyReviewWorkflow(opening: PolicyReviewOpening): Promis
       reviewId,
       caseIds: caseIds(),
       event: { key, actor: 'system', action: 'policy_review_reminder_sent', details: { overdue: true } },
-      messages: [{ key, recipients: [COMMITTEE, ...REVIEWERS], subject: 'A policy review is still overdue', body: `Policy review ${reviewId} still awaits an answer.` }],
+      messages: [
+        {
+          key,
+          recipients: [COMMITTEE, ...REVIEWERS],
+          subject: 'A policy review is still overdue',
+          body: `Policy review ${reviewId} still awaits an answer.`,
+        },
+      ],
     });
   };
 
@@ -267,7 +306,13 @@ export async function policyReviewWorkflow(opening: PolicyReviewOpening): Promis
         if (conclusion.status === 'stale') {
           // Another review published first: this proposal is not published, its reviewers rebase it.
           mergeVersions(conclusion.currentVersions);
-          returnAnswer({ answerId: step.submitted.id, reason: 'stale_base', by: 'system', note: staleNote(state.currentVersions!, step.submitted), at: isoAt(Date.now()) });
+          returnAnswer({
+            answerId: step.submitted.id,
+            reason: 'stale_base',
+            by: 'system',
+            note: staleNote(state.currentVersions!, step.submitted),
+            at: isoAt(Date.now()),
+          });
           continue;
         }
         state.status = 'closed';
@@ -285,10 +330,11 @@ export async function policyReviewWorkflow(opening: PolicyReviewOpening): Promis
 /** Tells the other open reviews about the new versions, and starts the awareness campaign of a revised policy. */
 async function announce(revisions: PolicyRevision[], openReviewIds: string[]): Promise<void> {
   if (revisions.length === 0) return;
-  const versions = Object.fromEntries(revisions.map((revision) => [revision.documentId, revision.versionNumber])) as Partial<CurrentVersions>;
+  const versions = Object.fromEntries(
+    revisions.map((revision) => [revision.documentId, revision.versionNumber]),
+  ) as Partial<CurrentVersions>;
   // A review that closed meanwhile cannot be signalled; it no longer needs to know.
   await Promise.allSettled(openReviewIds.map((id) => getExternalWorkflowHandle(id).signal(documentsPublishedSignal, { versions })));
   const policy = revisions.find((revision) => revision.documentId === 'social-media-policy');
   if (policy) await startAwarenessCampaign(policy);
 }
-

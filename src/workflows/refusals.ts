@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/workflow';
-import type { Refusal } from '../domain/decisions';
+import type { Refusal } from '../domain/refusal';
 
 /** Update validators throw to refuse: the refusal never enters history, and the caller gets its reason and kind. */
 export function refuse(refusal: Refusal | null): void {

@@ -13,7 +13,9 @@ export const DEPARTMENT = defineSearchAttributeKey('Department', SearchAttribute
 export const CASE_SEARCH_ATTRIBUTES = [CASE_KIND, CASE_CATEGORY, CASE_SEVERITY, CASE_STATUS, DECIDING_ROLE, DEPARTMENT];
 
 /** The search attributes of a case in a given state: set when the case starts, upserted as it moves. */
-export function caseSearchAttributes(state: Pick<CaseState, 'assessment' | 'status' | 'decidingRole' | 'department'>): SearchAttributePair[] {
+export function caseSearchAttributes(
+  state: Pick<CaseState, 'assessment' | 'status' | 'decidingRole' | 'department'>,
+): SearchAttributePair[] {
   return [
     { key: CASE_KIND, value: state.assessment.kind },
     { key: CASE_CATEGORY, value: state.assessment.category },

@@ -23,9 +23,12 @@ describe('know-how sessions of a campaign', () => {
   let comms: string;
 
   const inAnHour = () => new Date(Date.now() + HOUR).toISOString();
-  const schedule = (body: object, token = comms) => stack.http.post(`/api/campaigns/${campaignId}/sessions`).set('Authorization', token).send(body);
+  const schedule = (body: object, token = comms) =>
+    stack.http.post(`/api/campaigns/${campaignId}/sessions`).set('Authorization', token).send(body);
   const registerAs = async (person: DirectoryPerson, sessionId: string) =>
-    stack.http.post(`/api/campaigns/${campaignId}/sessions/${sessionId}/registrations`).set('Authorization', await bearer(stack, person.id, 'employee'));
+    stack.http
+      .post(`/api/campaigns/${campaignId}/sessions/${sessionId}/registrations`)
+      .set('Authorization', await bearer(stack, person.id, 'employee'));
 
   beforeAll(async () => {
     database = await campaignDatabase('campaign_sessions');
@@ -46,7 +49,9 @@ describe('know-how sessions of a campaign', () => {
   });
 
   it('are scheduled by communications, within the campaign, and announced on the social network', async () => {
-    expect((await schedule({ startsAt: inAnHour(), facilitator: 'Sam', capacity: 3 }, await bearer(stack, staff[0].id, 'employee'))).status).toBe(403);
+    expect(
+      (await schedule({ startsAt: inAnHour(), facilitator: 'Sam', capacity: 3 }, await bearer(stack, staff[0].id, 'employee'))).status,
+    ).toBe(403);
     const invalid = await schedule({ startsAt: 'tomorrow', facilitator: ' ', capacity: 0 });
     expect(invalid.status).toBe(400);
     expect(invalid.body.error.fields.map((field: { path: string }) => field.path).sort()).toEqual(['capacity', 'facilitator', 'startsAt']);
@@ -60,7 +65,9 @@ describe('know-how sessions of a campaign', () => {
     const created = await schedule({ startsAt: inAnHour(), facilitator: 'Sam Facilitator', capacity: 3 });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ campaignId, facilitator: 'Sam Facilitator', capacity: 3, registered: 0, heldAt: null });
-    const post = await eventually(async () => webhook.accepted.find((call) => (call.body as { text: string }).text.includes('Sam Facilitator')));
+    const post = await eventually(async () =>
+      webhook.accepted.find((call) => (call.body as { text: string }).text.includes('Sam Facilitator')),
+    );
     expect((post.body as { text: string }).text).toContain('Know-how session on social-media policy version 4');
   });
 
@@ -72,8 +79,14 @@ describe('know-how sessions of a campaign', () => {
     expect(await stack.db.sessionRegistration.count({ where: { sessionId: session.id } })).toBe(3);
     expect((await stack.db.knowHowSession.findUniqueOrThrow({ where: { id: session.id } })).registeredCount).toBe(3);
 
-    const listed = await stack.http.get(`/api/campaigns/${campaignId}/sessions`).set('Authorization', await bearer(stack, staff[9].id, 'employee'));
-    expect(listed.body.sessions.find((s: { id: string }) => s.id === session.id)).toMatchObject({ placesLeft: 0, registered: 3, mine: null });
+    const listed = await stack.http
+      .get(`/api/campaigns/${campaignId}/sessions`)
+      .set('Authorization', await bearer(stack, staff[9].id, 'employee'));
+    expect(listed.body.sessions.find((s: { id: string }) => s.id === session.id)).toMatchObject({
+      placesLeft: 0,
+      registered: 3,
+      mine: null,
+    });
   });
 
   it('register each person once, even when they ask several times at once', async () => {

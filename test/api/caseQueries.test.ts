@@ -27,11 +27,18 @@ describe('GET /api/cases', () => {
     expect(all.body.total).toBe(2);
     expect(all.body.cases.map((c: { caseId: string }) => c.caseId).sort()).toEqual([serious.caseId, positive.caseId].sort());
 
-    const committee = await get(`/api/cases?department=${department}&assignedRole=steering_committee&status=awaiting_decision&severity=serious`, hr);
+    const committee = await get(
+      `/api/cases?department=${department}&assignedRole=steering_committee&status=awaiting_decision&severity=serious`,
+      hr,
+    );
     expect(committee.body.cases.map((c: { caseId: string }) => c.caseId)).toEqual([serious.caseId]);
     const positives = await get(`/api/cases?department=${department}&kind=positive&category=thought_leadership`, hr);
     expect(positives.body.cases).toHaveLength(1);
-    expect(positives.body.cases[0]).toMatchObject({ caseId: positive.caseId, decidingRole: 'social_media_lead', employee: { id: employeeId } });
+    expect(positives.body.cases[0]).toMatchObject({
+      caseId: positive.caseId,
+      decidingRole: 'social_media_lead',
+      employee: { id: employeeId },
+    });
 
     const paged = await get(`/api/cases?department=${department}&limit=1&offset=1`, hr);
     expect([paged.body.total, paged.body.cases.length]).toEqual([2, 1]);

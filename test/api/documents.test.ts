@@ -17,12 +17,21 @@ describe('the versioned policy documents', () => {
   it('are seeded with a first version of each, readable by every employee', async () => {
     const response = await get('/api/documents');
     expect(response.status).toBe(200);
-    expect(response.body.documents.map((d: { id: string; versions: number; current: { number: number } }) => [d.id, d.versions, d.current.number])).toEqual([
+    expect(
+      response.body.documents.map((d: { id: string; versions: number; current: { number: number } }) => [
+        d.id,
+        d.versions,
+        d.current.number,
+      ]),
+    ).toEqual([
       ['social-media-policy', 1, 1],
       ['communication-plan', 1, 1],
       ['training-material', 1, 1],
     ]);
-    expect(response.body.documents[0]).toMatchObject({ title: 'Social-media policy', current: { changeSummary: 'First version.', author: 'system', approver: null, reviewId: null } });
+    expect(response.body.documents[0]).toMatchObject({
+      title: 'Social-media policy',
+      current: { changeSummary: 'First version.', author: 'system', approver: null, reviewId: null },
+    });
     expect((await stack.http.get('/api/documents')).status).toBe(401);
   });
 
@@ -44,17 +53,34 @@ describe('the versioned policy documents', () => {
   });
 
   it('show the history of a document and a line diff between two versions', async () => {
-    const v1 = await stack.db.policyVersion.findUniqueOrThrow({ where: { documentId_number: { documentId: 'social-media-policy', number: 1 } } });
-    const text = v1.text.replace('3.3 Never present a personal opinion', '3.3 Never present a personal opinion, or a rumour,').concat('\n10.1 A new clause.\n');
+    const v1 = await stack.db.policyVersion.findUniqueOrThrow({
+      where: { documentId_number: { documentId: 'social-media-policy', number: 1 } },
+    });
+    const text = v1.text
+      .replace('3.3 Never present a personal opinion', '3.3 Never present a personal opinion, or a rumour,')
+      .concat('\n10.1 A new clause.\n');
     await stack.db.policyVersion.create({
-      data: { documentId: 'social-media-policy', number: 2, text, changeSummary: 'Rumours; clause 10.', author: 'lead', approver: 'chair', effectiveAt: new Date() },
+      data: {
+        documentId: 'social-media-policy',
+        number: 2,
+        text,
+        changeSummary: 'Rumours; clause 10.',
+        author: 'lead',
+        approver: 'chair',
+        effectiveAt: new Date(),
+      },
     });
     const history = await get('/api/documents/social-media-policy');
     expect(history.body.versions.map((v: { number: number }) => v.number)).toEqual([2, 1]);
 
     const diff = await get('/api/documents/social-media-policy/diff?from=1&to=2');
     expect(diff.status).toBe(200);
-    expect(diff.body).toMatchObject({ document: 'social-media-policy', from: { number: 1 }, to: { number: 2, changeSummary: 'Rumours; clause 10.' }, stats: { added: 3, removed: 1 } });
+    expect(diff.body).toMatchObject({
+      document: 'social-media-policy',
+      from: { number: 1 },
+      to: { number: 2, changeSummary: 'Rumours; clause 10.' },
+      stats: { added: 3, removed: 1 },
+    });
     expect(diff.body.hunks).toHaveLength(2);
     expect(diff.body.unified).toMatch(/^--- social-media-policy v1\n\+\+\+ social-media-policy v2\n@@ -\d+,\d+ \+\d+,\d+ @@\n/);
     expect(diff.body.unified).toContain('\n-3.3 Never present a personal opinion as the company');
@@ -62,7 +88,11 @@ describe('the versioned policy documents', () => {
     expect(diff.body.unified).toContain('\n+10.1 A new clause.\n');
     const backwards = await get('/api/documents/social-media-policy/diff?from=2&to=1&context=0');
     expect(backwards.body.stats).toEqual({ added: 1, removed: 3 });
-    expect((await get('/api/documents/social-media-policy/diff?from=1&to=1')).body).toMatchObject({ stats: { added: 0, removed: 0 }, hunks: [], unified: '' });
+    expect((await get('/api/documents/social-media-policy/diff?from=1&to=1')).body).toMatchObject({
+      stats: { added: 0, removed: 0 },
+      hunks: [],
+      unified: '',
+    });
 
     const missing = await get('/api/documents/social-media-policy/diff?to=2');
     expect([missing.status, missing.body.error.fields.map((f: { path: string }) => f.path)]).toEqual([400, ['query.from']]);

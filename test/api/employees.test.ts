@@ -69,12 +69,18 @@ describe('the employee directory', () => {
   it('writes nothing of a batch with one bad row, and names the row', async () => {
     const good = stack.unique('good');
     const bad = stack.unique('bad');
-    const response = await importBatch([{ id: good, ...person(good) }, { id: bad, ...person(bad, 'ghost') }]);
+    const response = await importBatch([
+      { id: good, ...person(good) },
+      { id: bad, ...person(bad, 'ghost') },
+    ]);
     expect(response.status).toBe(400);
     expect(response.body.error.fields).toEqual([{ path: 'employees.1.managerId', message: 'manager ghost is not in the directory' }]);
     expect(await stack.db.employee.count({ where: { id: { in: [good, bad] } } })).toBe(0);
 
-    const repeated = await importBatch([{ id: good, ...person(good) }, { id: good, ...person(good) }]);
+    const repeated = await importBatch([
+      { id: good, ...person(good) },
+      { id: good, ...person(good) },
+    ]);
     expect(repeated.status).toBe(400);
     expect(repeated.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['employees.1.id', 'employees.1.email']);
   });

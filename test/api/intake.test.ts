@@ -14,7 +14,10 @@ beforeAll(async () => {
 afterAll(() => stack.stop());
 
 const post = (body: unknown, token = detector) =>
-  stack.http.post('/api/activities').set('Authorization', `Bearer ${token}`).send(body as object);
+  stack.http
+    .post('/api/activities')
+    .set('Authorization', `Bearer ${token}`)
+    .send(body as object);
 
 async function workflowExists(caseId: string): Promise<boolean> {
   try {
@@ -35,10 +38,14 @@ describe('POST /api/activities', () => {
     expect(created.body.caseId).toBe(caseIdFor(body.source, body.sourceRef));
     const { caseId } = created.body;
 
-    const view = await eventually(async () => {
-      const response = await stack.http.get(`/api/cases/${caseId}`).set('Authorization', `Bearer ${committee}`);
-      return response.status === 200 && response.body.timeline.length > 0 ? response.body : undefined;
-    }, 15_000, 'the case record');
+    const view = await eventually(
+      async () => {
+        const response = await stack.http.get(`/api/cases/${caseId}`).set('Authorization', `Bearer ${committee}`);
+        return response.status === 200 && response.body.timeline.length > 0 ? response.body : undefined;
+      },
+      15_000,
+      'the case record',
+    );
     expect(view).toMatchObject({
       caseId,
       status: 'awaiting_decision',
@@ -81,7 +88,11 @@ describe('POST /api/activities', () => {
   it.each([
     ['an unknown employee', { employeeId: 'nobody-here' }, 'employeeId'],
     ['a bad severity', { assessment: { kind: 'inappropriate', category: 'harassment', severity: 'huge' } }, 'assessment.severity'],
-    ['a category of the other kind', { assessment: { kind: 'positive', category: 'harassment', severity: 'minor' } }, 'assessment.category'],
+    [
+      'a category of the other kind',
+      { assessment: { kind: 'positive', category: 'harassment', severity: 'minor' } },
+      'assessment.category',
+    ],
     ['a URL that is not http(s)', { url: 'javascript:alert(1)' }, 'url'],
     ['a negative reach', { reach: -1 }, 'reach'],
     ['a date that is not ISO 8601', { detectedAt: 'yesterday' }, 'detectedAt'],

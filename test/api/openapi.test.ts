@@ -107,12 +107,17 @@ describe('API documentation', () => {
 
     const refs = JSON.stringify(document).match(/"\$ref":"[^"]*"/g) ?? [];
     for (const ref of new Set(refs.map((match) => match.slice(8, -1)))) {
-      const target = ref.replace(/^#\//, '').split('/').reduce<Json | undefined>((node, key) => node?.[key], document);
+      const target = ref
+        .replace(/^#\//, '')
+        .split('/')
+        .reduce<Json | undefined>((node, key) => node?.[key], document);
       expect([ref, target]).toEqual([ref, expect.anything()]);
     }
     for (const { path, method, operation } of operations()) {
       const inPath = [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
-      const declared = (operation.parameters ?? []).filter((parameter: Json) => parameter.in === 'path').map((parameter: Json) => parameter.name);
+      const declared = (operation.parameters ?? [])
+        .filter((parameter: Json) => parameter.in === 'path')
+        .map((parameter: Json) => parameter.name);
       expect([method, path, declared]).toEqual([method, path, inPath]);
       expect([method, path, Object.keys(operation.responses).length > 0]).toEqual([method, path, true]);
     }

@@ -50,7 +50,14 @@ function environmentOf(name: string): Record<string, string> {
 function interpolate(value: string, vars: Record<string, string | undefined>): string {
   return value.replace(
     /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-?])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
-    (match, braced: string | undefined, colon: string | undefined, operator: string | undefined, operand: string | undefined, bare: string | undefined) => {
+    (
+      match,
+      braced: string | undefined,
+      colon: string | undefined,
+      operator: string | undefined,
+      operand: string | undefined,
+      bare: string | undefined,
+    ) => {
       if (match === '$$') return '$';
       const name = braced ?? bare ?? '';
       const current = vars[name];
@@ -88,7 +95,11 @@ function dockerfileInstructions(): { keyword: string; args: string }[] {
 
 /** The .ts source that `tsc -p tsconfig.build.json` compiles into a given emitted .js path, if that source exists. */
 function sourceEmittedAs(emitted: string): string | undefined {
-  const build = JSON.parse(read('tsconfig.build.json')) as { extends?: string; include?: string[]; compilerOptions?: Record<string, unknown> };
+  const build = JSON.parse(read('tsconfig.build.json')) as {
+    extends?: string;
+    include?: string[];
+    compilerOptions?: Record<string, unknown>;
+  };
   const base = build.extends ? (JSON.parse(read(build.extends)) as { compilerOptions?: Record<string, unknown> }) : {};
   const options = { ...base.compilerOptions, ...build.compilerOptions };
   const outDir = String(options.outDir);
@@ -108,7 +119,11 @@ describe('docker-compose.yml', () => {
   it('gives every long-running service a health check, and runs the one-shot jobs once', () => {
     for (const name of LONG_RUNNING) {
       const healthcheck = services[name].healthcheck;
-      expect({ name, disabled: healthcheck?.disable ?? false, test: words(healthcheck?.test).length > 0 }).toEqual({ name, disabled: false, test: true });
+      expect({ name, disabled: healthcheck?.disable ?? false, test: words(healthcheck?.test).length > 0 }).toEqual({
+        name,
+        disabled: false,
+        test: true,
+      });
       expect({ name, restart: services[name].restart }).not.toEqual({ name, restart: 'no' });
     }
     for (const name of ONE_SHOT) expect({ name, restart: services[name].restart }).toEqual({ name, restart: 'no' });
@@ -123,7 +138,11 @@ describe('docker-compose.yml', () => {
     const appImage = services.api.image;
     expect(appImage).toBeTruthy();
     for (const name of ['api', 'worker', 'migrate']) {
-      expect({ name, image: services[name].image, built: services[name].build !== undefined }).toEqual({ name, image: appImage, built: true });
+      expect({ name, image: services[name].image, built: services[name].build !== undefined }).toEqual({
+        name,
+        image: appImage,
+        built: true,
+      });
     }
     expect(words(services.api.command)).toEqual(['node', 'dist/src/entrypoints/api.js']);
     expect(words(services.worker.command)).toEqual(['node', 'dist/src/entrypoints/worker.js']);
@@ -231,7 +250,10 @@ describe('Dockerfile', () => {
   });
 
   it('ships what the runtime needs: production dependencies, the build, the Prisma schema, migrations and config', () => {
-    const copied = runtimeStage.filter((i) => i.keyword === 'COPY').map((i) => i.args).join('\n');
+    const copied = runtimeStage
+      .filter((i) => i.keyword === 'COPY')
+      .map((i) => i.args)
+      .join('\n');
     for (const needed of ['node_modules', 'dist', 'prisma.config.ts', 'prisma']) expect(copied).toContain(needed);
     expect(instructions.some((i) => i.keyword === 'RUN' && /npm ci --omit=dev/.test(i.args))).toBe(true);
     expect(existsSync(path.join(root, 'prisma', 'migrations'))).toBe(true);

@@ -50,7 +50,12 @@ async function main() {
 
     // External content: removal requested, reported removed; a written warning left unexplained by a dismissal elsewhere.
     const external = await openCase(stack, { kind: 'inappropriate', category: 'confidential_information_disclosure', severity: 'minor' });
-    await post(stack, `/api/cases/${external.caseId}/decision`, lead, sanction('mandatory_training', { content: { action: 'request_removal', rationale: 'Names a client.' } }));
+    await post(
+      stack,
+      `/api/cases/${external.caseId}/decision`,
+      lead,
+      sanction('mandatory_training', { content: { action: 'request_removal', rationale: 'Names a client.' } }),
+    );
     await waitForStatus(stack, external.caseId, 'awaiting_removal');
     await post(stack, `/api/cases/${external.caseId}/content-status`, lead, { status: 'removed', note: 'Gone.' });
     await save('removal-requested', external.caseId);

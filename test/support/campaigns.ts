@@ -61,7 +61,11 @@ export async function seedDirectory(
 }
 
 /** A version of the social-media policy (its document created if the seed is absent; an existing version of that number reused). */
-export async function createPolicyVersion(db: Database, number: number, changeSummary = `Change ${number}: a clearer rule on customer data.`) {
+export async function createPolicyVersion(
+  db: Database,
+  number: number,
+  changeSummary = `Change ${number}: a clearer rule on customer data.`,
+) {
   await db.policyDocument.upsert({
     where: { id: CAMPAIGN_DOCUMENT_ID },
     update: {},

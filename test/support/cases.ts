@@ -26,7 +26,11 @@ export async function openCase(
     .send(detection(stack, employeeId, { assessment, ...options.detection }));
   if (response.status !== 202) throw new Error(`intake failed: ${response.status} ${JSON.stringify(response.body)}`);
   const { caseId } = response.body as { caseId: string };
-  await eventually(async () => ((await caseState(stack, caseId)).matrixVersion !== null ? true : undefined), 15_000, 'the case to be ready');
+  await eventually(
+    async () => ((await caseState(stack, caseId)).matrixVersion !== null ? true : undefined),
+    15_000,
+    'the case to be ready',
+  );
   return { caseId, employeeId, managerId };
 }
 

@@ -1,5 +1,11 @@
 import type { Response } from 'supertest';
-import { caseReviewId, type Lesson, type PolicyDocumentId, type PolicyReviewState, type PolicyReviewTiming } from '../../src/domain/policyReview';
+import {
+  caseReviewId,
+  type Lesson,
+  type PolicyDocumentId,
+  type PolicyReviewState,
+  type PolicyReviewTiming,
+} from '../../src/domain/policyReview';
 import { routeCase } from '../../src/domain/routing';
 import { DEFAULT_SANCTION_MATRIX } from '../../src/domain/sanctionMatrix';
 import type { ActivityCategory, InappropriateCategory, Severity } from '../../src/domain/vocabulary';
@@ -76,7 +82,15 @@ export async function closedCaseLesson(
   await waitForStatus(stack, caseId, 'following_up');
   await post(stack, `/api/cases/${caseId}/follow-up`, lead, { reproduced: true, note: 'It worked again.' });
   await stack.temporal.workflow.getHandle(caseId).result();
-  return { caseId, kind, category, severity, decision: { outcome: 'capitalize', sanction: null, rationale }, clause: null, explanation: null };
+  return {
+    caseId,
+    kind,
+    category,
+    severity,
+    decision: { outcome: 'capitalize', sanction: null, rationale },
+    clause: null,
+    explanation: null,
+  };
 }
 
 /**
@@ -86,7 +100,11 @@ export async function closedCaseLesson(
 export async function startCaseReview(stack: Stack, lesson: Lesson, timing: PolicyReviewTiming = SLOW_REVIEW_TIMING): Promise<string> {
   const workflowId = caseReviewId(lesson.caseId);
   const opened = await eventually(
-    () => stack.temporal.workflow.getHandle(workflowId).describe().catch(() => undefined),
+    () =>
+      stack.temporal.workflow
+        .getHandle(workflowId)
+        .describe()
+        .catch(() => undefined),
     15_000,
     `the review ${workflowId} the case opened`,
   );
@@ -105,7 +123,12 @@ export function reviewState(stack: Stack, reviewId: string): Promise<PolicyRevie
   return stack.temporal.workflow.getHandle(reviewId).query(policyReviewStateQuery);
 }
 
-export function waitForReviewStatus(stack: Stack, reviewId: string, status: PolicyReviewState['status'], timeoutMs = 20_000): Promise<PolicyReviewState> {
+export function waitForReviewStatus(
+  stack: Stack,
+  reviewId: string,
+  status: PolicyReviewState['status'],
+  timeoutMs = 20_000,
+): Promise<PolicyReviewState> {
   return eventually(
     async () => {
       try {
@@ -122,15 +145,27 @@ export function waitForReviewStatus(stack: Stack, reviewId: string, status: Poli
 
 /** The current text and version number of a document, from the database. */
 export async function currentDocument(stack: Stack, document: PolicyDocumentId): Promise<{ number: number; text: string }> {
-  return stack.db.policyVersion.findFirstOrThrow({ where: { documentId: document }, orderBy: { number: 'desc' }, select: { number: true, text: true } });
+  return stack.db.policyVersion.findFirstOrThrow({
+    where: { documentId: document },
+    orderBy: { number: 'desc' },
+    select: { number: true, text: true },
+  });
 }
 
-export function proposal(changes: { document: PolicyDocumentId; baseVersion: number; text: string; summary?: string }[], rationale = 'The case shows a gap in the text.') {
+export function proposal(
+  changes: { document: PolicyDocumentId; baseVersion: number; text: string; summary?: string }[],
+  rationale = 'The case shows a gap in the text.',
+) {
   return { kind: 'proposal', rationale, changes: changes.map((change) => ({ summary: `Clarified ${change.document}.`, ...change })) };
 }
 
 export const answerReview = (stack: Stack, reviewId: string, token: string, body: object): Promise<Response> =>
   post(stack, `/api/policy-reviews/${reviewId}/answer`, token, body);
 
-export const judgeReview = (stack: Stack, reviewId: string, token: string, approve: boolean, rationale = approve ? 'Clear and proportionate.' : 'Say it more plainly.'): Promise<Response> =>
-  post(stack, `/api/policy-reviews/${reviewId}/approval`, token, { approve, rationale });
+export const judgeReview = (
+  stack: Stack,
+  reviewId: string,
+  token: string,
+  approve: boolean,
+  rationale = approve ? 'Clear and proportionate.' : 'Say it more plainly.',
+): Promise<Response> => post(stack, `/api/policy-reviews/${reviewId}/approval`, token, { approve, rationale });

@@ -34,7 +34,9 @@ describe('finding identifiers of the employee', () => {
   });
 
   it('lets ordinary text through: short words, other names, other links, a short overlap with the post', () => {
-    expect(findIdentifiers('An employee disclosed that a client may leave; see https://intranet.example/policy#4. Ask Maria.', zoe)).toEqual([]);
+    expect(
+      findIdentifiers('An employee disclosed that a client may leave; see https://intranet.example/policy#4. Ask Maria.', zoe),
+    ).toEqual([]);
     expect(findIdentifiers('Our biggest client', zoe)).toEqual([]);
   });
 
@@ -49,16 +51,21 @@ describe('finding identifiers of the employee', () => {
 
 describe('anonymising a text', () => {
   it('replaces every identifier with a neutral phrase, a full name with one', () => {
-    const text = 'ZOE obrien-SOREN (zoe.obrien@corp.example, @ZoZo_Sings, E-1042) posted x.example/zozo/status/8812 saying "client Acme is about to leave us, total" 😀';
+    const text =
+      'ZOE obrien-SOREN (zoe.obrien@corp.example, @ZoZo_Sings, E-1042) posted x.example/zozo/status/8812 saying "client Acme is about to leave us, total" 😀';
     const result = anonymise(text, zoe);
-    expect(result).toBe('The employee ([e-mail removed], [handle removed], [id removed]) posted [link removed] saying "[quote removed]" 😀');
+    expect(result).toBe(
+      'The employee ([e-mail removed], [handle removed], [id removed]) posted [link removed] saying "[quote removed]" 😀',
+    );
     expect(findIdentifiers(result, zoe)).toEqual([]);
   });
 
   // Hostile inputs: names of any script and case, with accents, glued to punctuation and emoji.
   const letters = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzéèêëàâäîïôöûüçñåøæœßłÉÅØÑ'.split(''));
   const namePart = fc.array(letters, { minLength: 3, maxLength: 9 }).map((chars) => chars[0].toUpperCase() + chars.slice(1).join(''));
-  const filler = fc.array(fc.constantFrom('the', 'a', 'post', '—', '!', '😀', '"', '(', ')', ',', '42', 'ok'), { maxLength: 6 }).map((w) => w.join(' '));
+  const filler = fc
+    .array(fc.constantFrom('the', 'a', 'post', '—', '!', '😀', '"', '(', ')', ',', '42', 'ok'), { maxLength: 6 })
+    .map((w) => w.join(' '));
   const recase = (text: string, mode: number) => (mode === 0 ? text : mode === 1 ? text.toUpperCase() : text.toLowerCase());
 
   it('finds a name however it is cased, and leaves none after anonymising', () => {
@@ -77,18 +84,25 @@ describe('anonymising a text', () => {
     const word = fc.stringMatching(/^[a-z][a-z0-9_]{2,10}$/);
     fc.assert(
       fc.property(word, word, word, filler, (local, handle, path, noise) => {
-        const who = { ...zoe, name: 'Q', email: `${local}@corp.example`, handles: [`@${handle}`], postUrl: `https://social.example/${path}/1`, postContent: '' };
+        const who = {
+          ...zoe,
+          name: 'Q',
+          email: `${local}@corp.example`,
+          handles: [`@${handle}`],
+          postUrl: `https://social.example/${path}/1`,
+          postContent: '',
+        };
         const text = `${noise} ${local.toUpperCase()}@CORP.EXAMPLE ${noise} @${handle} ${noise} social.example/${path}/1 ${noise}`;
         const found = new Set(findIdentifiers(text, who).map((finding) => finding.kind));
-        return found.has('email') && found.has('handle') && found.has('post_url') && findIdentifiers(anonymise(text, who), who).length === 0;
+        return (
+          found.has('email') && found.has('handle') && found.has('post_url') && findIdentifiers(anonymise(text, who), who).length === 0
+        );
       }),
       { numRuns: 200 },
     );
   });
 
   it('leaves a text without identifiers as it is', () => {
-    fc.assert(
-      fc.property(filler, (text) => anonymise(text, { ...zoe, name: 'Zyxwvut Qqq' }) === text),
-    );
+    fc.assert(fc.property(filler, (text) => anonymise(text, { ...zoe, name: 'Zyxwvut Qqq' }) === text));
   });
 });

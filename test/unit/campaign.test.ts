@@ -22,7 +22,10 @@ describe('campaign identity', () => {
     expect(isCampaignDocument('social-media-policy')).toBe(true);
     expect(isCampaignDocument('training-material')).toBe(false);
     expect(
-      campaignInputFor({ documentId: 'social-media-policy', policyVersionId: 'v-42', versionNumber: 3, changeSummary: 'x' }, 'policy-review'),
+      campaignInputFor(
+        { documentId: 'social-media-policy', policyVersionId: 'v-42', versionNumber: 3, changeSummary: 'x' },
+        'policy-review',
+      ),
     ).toEqual({
       campaignId: 'campaign-v-42',
       documentId: 'social-media-policy',
@@ -64,7 +67,10 @@ describe('scheduling a know-how session', () => {
     expect(refuseSession(open, request(at(0)), now)).toMatchObject({ kind: 'unprocessable', code: 'session_in_past' });
     expect(refuseSession(open, request(at(11 * DAY)), now)).toMatchObject({ kind: 'unprocessable', code: 'session_after_deadline' });
     expect(refuseSession({ ...open, phase: 'opening', deadline: null }, request(at(2 * DAY)), now)?.code).toBe('not_ready');
-    expect(refuseSession({ ...open, phase: 'superseded' }, request(at(2 * DAY)), now)).toMatchObject({ kind: 'conflict', code: 'campaign_closed' });
+    expect(refuseSession({ ...open, phase: 'superseded' }, request(at(2 * DAY)), now)).toMatchObject({
+      kind: 'conflict',
+      code: 'campaign_closed',
+    });
     expect(refuseSession({ ...open, supersededBy: 'campaign-v9' }, request(at(2 * DAY)), now)?.code).toBe('campaign_closed');
   });
 });
@@ -87,7 +93,9 @@ describe('campaign messages', () => {
     expect(mail.text).toMatch(/^Hello Dana,/);
     expect(mail.text).toContain('No customer data in posts.');
     expect(mail.text).toContain('by 2026-12-11 09:00 UTC:\nhttps://intranet.example/ack?c=campaign-v%203');
-    expect(reminderMail(facts, 'Dana', 1).subject).toBe('Reminder: please acknowledge Social-media policy (version 3) by 2026-12-11 09:00 UTC');
+    expect(reminderMail(facts, 'Dana', 1).subject).toBe(
+      'Reminder: please acknowledge Social-media policy (version 3) by 2026-12-11 09:00 UTC',
+    );
     expect(reminderMail(facts, 'Dana', 2).subject).toMatch(/^Reminder 2: /);
   });
 
@@ -98,7 +106,9 @@ describe('campaign messages', () => {
     ]);
     expect(report.subject).toBe('2 of your direct reports have not acknowledged Social-media policy (version 3)');
     expect(report.text).toContain('- Ann One (e-1, sales)\n- Bob Two (e-2, support)');
-    expect(managerReportMail(facts, 'M', [{ id: 'e-1', name: 'Ann', department: 'x' }]).text).toContain('This person reporting to you has not');
+    expect(managerReportMail(facts, 'M', [{ id: 'e-1', name: 'Ann', department: 'x' }]).text).toContain(
+      'This person reporting to you has not',
+    );
   });
 });
 
@@ -115,12 +125,17 @@ describe('delivery counts', () => {
 
 describe('what an SMTP failure means for a retry', () => {
   it('is certain when the server answered: 4xx not taken (send again), 5xx refused for good', () => {
-    expect(classifySmtpError({ responseCode: 451, response: '451 Try again later' })).toEqual({ outcome: 'not_sent', detail: '451 Try again later' });
+    expect(classifySmtpError({ responseCode: 451, response: '451 Try again later' })).toEqual({
+      outcome: 'not_sent',
+      detail: '451 Try again later',
+    });
     expect(classifySmtpError({ responseCode: 550, response: '550 No such mailbox' }).outcome).toBe('rejected');
   });
 
   it('is certain when nothing reached the server, and in doubt when the connection broke', () => {
-    expect(classifySmtpError({ code: 'ECONNECTION', originalCode: 'ECONNREFUSED', message: 'connect ECONNREFUSED' }).outcome).toBe('not_sent');
+    expect(classifySmtpError({ code: 'ECONNECTION', originalCode: 'ECONNREFUSED', message: 'connect ECONNREFUSED' }).outcome).toBe(
+      'not_sent',
+    );
     expect(classifySmtpError({ code: 'EAUTH', message: 'Invalid login' }).outcome).toBe('not_sent');
     expect(classifySmtpError({ code: 'ECONNECTION', message: 'Connection closed unexpectedly' }).outcome).toBe('in_doubt');
     expect(classifySmtpError({ code: 'ETIMEDOUT', message: 'Timeout' }).outcome).toBe('in_doubt');
@@ -155,7 +170,11 @@ describe('campaign configuration', () => {
       CAMPAIGN_BATCH_SIZE: '250',
       CAMPAIGN_ACKNOWLEDGE_URL: 'https://intranet.example/policy/{campaignId}',
     });
-    expect(mailerConfigFrom(config)).toEqual({ smtpUrl: 'smtps://user:secret@mail.example.com:465', from: 'Policy <policy@corp.example>', maxConnections: 8 });
+    expect(mailerConfigFrom(config)).toEqual({
+      smtpUrl: 'smtps://user:secret@mail.example.com:465',
+      from: 'Policy <policy@corp.example>',
+      maxConnections: 8,
+    });
     expect(campaignSettingsFrom(config)).toMatchObject({
       acknowledgeWithinMs: 10 * DAY,
       reminderIntervalMs: 2 * DAY,
@@ -163,7 +182,9 @@ describe('campaign configuration', () => {
       acknowledgeUrl: 'https://intranet.example/policy/{campaignId}',
     });
     expect(() => loadWorkerConfig({ ...base, SMTP_URL: 'mail.example.com' })).toThrow(/SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/);
-    expect(() => loadWorkerConfig({ ...base, CAMPAIGN_REMINDER_INTERVAL: 'often' })).toThrow(/CAMPAIGN_REMINDER_INTERVAL must be a positive duration/);
+    expect(() => loadWorkerConfig({ ...base, CAMPAIGN_REMINDER_INTERVAL: 'often' })).toThrow(
+      /CAMPAIGN_REMINDER_INTERVAL must be a positive duration/,
+    );
     expect(() => loadWorkerConfig({ ...base, CAMPAIGN_BATCH_SIZE: '0' })).toThrow(/CAMPAIGN_BATCH_SIZE/);
   });
 });

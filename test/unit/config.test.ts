@@ -63,14 +63,24 @@ describe('configuration from the environment', () => {
   });
 
   it('reads routing rules as JSON and refuses malformed ones', () => {
-    const routing = { inappropriate: { minor: 'social_media_lead', moderate: 'social_media_lead', serious: 'steering_committee', critical: 'steering_committee' }, positive: 'steering_committee' };
+    const routing = {
+      inappropriate: {
+        minor: 'social_media_lead',
+        moderate: 'social_media_lead',
+        serious: 'steering_committee',
+        critical: 'steering_committee',
+      },
+      positive: 'steering_committee',
+    };
     expect(caseSettingsFrom(loadApiConfig({ ...valid, CASE_ROUTING: JSON.stringify(routing) })).routing).toEqual(routing);
     expect(() => loadApiConfig({ ...valid, CASE_ROUTING: '{"positive":"ceo"}' })).toThrow(/CASE_ROUTING must be routing rules JSON/);
     expect(() => loadApiConfig({ ...valid, CASE_ROUTING: 'nope' })).toThrow('CASE_ROUTING must be JSON');
   });
 
   it('wants the reminder before the deadline', () => {
-    expect(() => loadApiConfig({ ...valid, CASE_DECISION_REMINDER: '4 days' })).toThrow('CASE_DECISION_REMINDER must be shorter than CASE_DECISION_DEADLINE');
+    expect(() => loadApiConfig({ ...valid, CASE_DECISION_REMINDER: '4 days' })).toThrow(
+      'CASE_DECISION_REMINDER must be shorter than CASE_DECISION_DEADLINE',
+    );
   });
 });
 

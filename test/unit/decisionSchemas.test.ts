@@ -35,7 +35,10 @@ describe('decisionSchema', () => {
       reclassify: { category: 'harassment', severity: 'minor' },
       justification: ' The employee reported it first. ',
     });
-    expect(request).toMatchObject({ reclassify: { category: 'harassment', severity: 'minor' }, justification: 'The employee reported it first.' });
+    expect(request).toMatchObject({
+      reclassify: { category: 'harassment', severity: 'minor' },
+      justification: 'The employee reported it first.',
+    });
   });
 
   it('leaves judging a reclassification across kinds, and a blank justification, to the decision rules', () => {
@@ -52,7 +55,11 @@ describe('decisionSchema', () => {
     ['an unknown content action', { ...sanctionBody, content: { action: 'delete', rationale: 'x' } }, 'content.action'],
     ['a blank content rationale', { ...sanctionBody, content: { action: 'leave', rationale: ' ' } }, 'content.rationale'],
     ['an unknown reclassified category', { ...sanctionBody, reclassify: { category: 'spam', severity: 'minor' } }, 'reclassify.category'],
-    ['an unknown reclassified severity', { ...sanctionBody, reclassify: { category: 'harassment', severity: 'huge' } }, 'reclassify.severity'],
+    [
+      'an unknown reclassified severity',
+      { ...sanctionBody, reclassify: { category: 'harassment', severity: 'huge' } },
+      'reclassify.severity',
+    ],
     ['a plan without a team', { ...capitalizeBody, plan: { ...capitalizeBody.plan, shareInsightWith: '' } }, 'plan.shareInsightWith'],
     ['a plan without how to reproduce', { ...capitalizeBody, plan: { amplify: false, shareInsightWith: 'product' } }, 'plan.reproduce'],
     ['a non-boolean amplify', { ...capitalizeBody, plan: { ...capitalizeBody.plan, amplify: 'yes' } }, 'plan.amplify'],

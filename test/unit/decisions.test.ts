@@ -6,11 +6,11 @@ import {
   refuseDecision,
   type ApprovalContext,
   type CapitalizeDecision,
-  type Decider,
   type DecisionContext,
   type DecisionRequest,
   type SanctionDecision,
 } from '../../src/domain/decisions';
+import type { Decider } from '../../src/domain/decider';
 import type { Precedent } from '../../src/domain/precedents';
 import { DEFAULT_ROUTING_RULES } from '../../src/domain/routing';
 import { allowedSanctions, DEFAULT_SANCTION_MATRIX } from '../../src/domain/sanctionMatrix';
@@ -41,7 +41,11 @@ const context = (overrides: Partial<DecisionContext> = {}): DecisionContext => (
 });
 
 const positiveCase = (overrides: Partial<DecisionContext> = {}) =>
-  context({ assessment: { kind: 'positive', category: 'viral_content', severity: 'moderate' }, routedRole: 'social_media_lead', ...overrides });
+  context({
+    assessment: { kind: 'positive', category: 'viral_content', severity: 'moderate' },
+    routedRole: 'social_media_lead',
+    ...overrides,
+  });
 
 const decider = (roles: Role[], sub = 'd-1'): Decider => ({ sub, name: 'Dana Decider', roles });
 const committee = decider(['steering_committee'], 'c-1');
@@ -112,7 +116,11 @@ describe('refuseDecision checks in order', () => {
       'unprocessable',
       (s) => (s.ctx.assessment = { kind: 'inappropriate', category: 'customer_data_disclosure', severity: 'moderate' }),
     ],
-    ['invalid_reclassification', 'unprocessable', (s) => (s.request.reclassify = { category: 'customer_data_disclosure', severity: 'serious' })],
+    [
+      'invalid_reclassification',
+      'unprocessable',
+      (s) => (s.request.reclassify = { category: 'customer_data_disclosure', severity: 'serious' }),
+    ],
     ['disproportionate', 'unprocessable', (s) => (s.request.sanction = 'suspension')],
     ['inconsistent_with_precedent', 'unprocessable', (s) => (s.request.justification = 'The records included health data.')],
     ['cannot_remove_external', 'unprocessable', (s) => (s.request.content.action = 'request_removal')],
@@ -170,7 +178,10 @@ describe('wrong_role', () => {
   });
 
   it("keeps a manager's case for the employee's own manager", () => {
-    const ctx = context({ assessment: { kind: 'inappropriate', category: 'error_of_judgement', severity: 'minor' }, routedRole: 'manager' });
+    const ctx = context({
+      assessment: { kind: 'inappropriate', category: 'error_of_judgement', severity: 'minor' },
+      routedRole: 'manager',
+    });
     const request = sanction({ sanction: 'conversation' });
     expect(refuseDecision(ctx, ownManager, request)).toBeNull();
     expect(refuseDecision(ctx, decider(['manager'], 'm-2'), request)).toEqual({
@@ -212,13 +223,15 @@ describe('invalid_reclassification', () => {
   });
 
   it('refuses a reclassification that would take the case beyond the decider', () => {
-    const ctx = context({ assessment: { kind: 'inappropriate', category: 'error_of_judgement', severity: 'minor' }, routedRole: 'manager' });
+    const ctx = context({
+      assessment: { kind: 'inappropriate', category: 'error_of_judgement', severity: 'minor' },
+      routedRole: 'manager',
+    });
     const request = sanction({ sanction: 'written_warning', reclassify: { category: 'harassment', severity: 'serious' } });
     expect(refuseDecision(ctx, ownManager, request)).toEqual({
       kind: 'unprocessable',
       code: 'invalid_reclassification',
-      message:
-        'Reclassified as harassment/serious, the case would be for the steering committee to decide, which your roles do not cover.',
+      message: 'Reclassified as harassment/serious, the case would be for the steering committee to decide, which your roles do not cover.',
     });
     expect(refuseDecision(ctx, committee, request)).toBeNull();
   });

@@ -1,5 +1,5 @@
 import type { EmployeeIdentifiers } from '../../src/domain/anonymisation';
-import type { Decider } from '../../src/domain/decisions';
+import type { Decider } from '../../src/domain/decider';
 import {
   draftExplanation,
   type ExplanationDraft,
@@ -44,8 +44,12 @@ describe('drafting a lesson', () => {
     expect(draft.kind).toBe('sanction');
     expect(draft.parts.map((part) => part.key)).toEqual(['what_happened', 'why_inappropriate', 'measure_taken', 'why_that_measure']);
     const text = Object.fromEntries(draft.parts.map((part) => [part.key, part.text]));
-    expect(text.what_happened).toBe('An employee posted content on x amounting to customer data disclosure (serious). It reached a few thousand people.');
-    expect(text.why_inappropriate).toBe('It breaks clause 3 (Customer information) of the social-media policy (version 2): "Never disclose customer data."');
+    expect(text.what_happened).toBe(
+      'An employee posted content on x amounting to customer data disclosure (serious). It reached a few thousand people.',
+    );
+    expect(text.why_inappropriate).toBe(
+      'It breaks clause 3 (Customer information) of the social-media policy (version 2): "Never disclose customer data."',
+    );
     expect(text.measure_taken).toBe('The measure was written warning. The platform hosting the post was asked to remove it.');
     expect(text.why_that_measure).toContain('the sanctions matrix (version 3) allows written warning to termination');
     expect(text.why_that_measure).toContain('2 earlier comparable cases');
@@ -62,7 +66,14 @@ describe('drafting a lesson', () => {
 
   it('writes the three parts of a good-practice example', () => {
     const draft = draftExplanation(
-      { kind: 'good_practice', category: 'customer_insight', platform: 'linkedin', reach: 80, rationale: 'Customers told us what they need.', reproduce: 'Ask open questions.' },
+      {
+        kind: 'good_practice',
+        category: 'customer_insight',
+        platform: 'linkedin',
+        reach: 80,
+        rationale: 'Customers told us what they need.',
+        reproduce: 'Ask open questions.',
+      },
       dana,
     );
     expect(draft.parts.map((part) => [part.key, part.text])).toEqual([
@@ -99,7 +110,13 @@ describe('reviewing a lesson', () => {
   it.each([
     ['a role below the deciding role', review, lead, draft, 'wrong_role'],
     ['the employee the case is about', review, { ...comms, sub: 'e-7' }, draft, 'own_case'],
-    ['an empty part', review, comms, { ...draft, parts: draft.parts.map((part, i) => (i === 2 ? { ...part, text: '  ' } : part)) }, 'empty_part'],
+    [
+      'an empty part',
+      review,
+      comms,
+      { ...draft, parts: draft.parts.map((part, i) => (i === 2 ? { ...part, text: '  ' } : part)) },
+      'empty_part',
+    ],
     ['a text naming the employee', review, comms, { ...draft, title: 'What Dana did' }, 'identifies_employee'],
     ['an approved explanation', { ...review, status: 'approved' as const }, comms, draft, 'already_approved'],
   ])('refuses an edit with %s', (_label, state, editor, text, code) => {
@@ -116,7 +133,9 @@ describe('reviewing a lesson', () => {
     expect(refuseExplanationApproval({ ...review, lastEditor: 'c-1' }, comms, draft, dana, later)?.code).toBe('four_eyes');
     expect(refuseExplanationApproval({ ...review, lastEditor: 'c-1' }, committee, draft, dana, later)).toBeNull();
     expect(refuseExplanationApproval({ ...review, status: 'approved' }, committee, draft, dana, later)?.code).toBe('already_approved');
-    expect(refuseExplanationApproval(review, committee, draft, dana, { requested: '2020-01-01T00:00:00Z', now: Date.now() })?.code).toBe('publish_at_past');
+    expect(refuseExplanationApproval(review, committee, draft, dana, { requested: '2020-01-01T00:00:00Z', now: Date.now() })?.code).toBe(
+      'publish_at_past',
+    );
   });
 
   it('allows withdrawal until publication', () => {

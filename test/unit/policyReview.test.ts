@@ -1,4 +1,4 @@
-import type { Decider } from '../../src/domain/decisions';
+import type { Decider } from '../../src/domain/decider';
 import {
   addPositiveExamples,
   clauseOf,
@@ -65,13 +65,46 @@ describe('who may answer a review, and with what', () => {
   it.each([
     ['a stale base (409, the reviewer rebases)', open, lead, proposal([{ document: 'social-media-policy', baseVersion: 2 }]), 'stale_base'],
     ['the steering committee before escalation (403)', open, chair, { kind: 'no_change', reason: 'fine' }, 'wrong_role'],
-    ['an admin (403: admins administer, they do not decide)', open, person('root', 'admin'), { kind: 'no_change', reason: 'fine' }, 'wrong_role'],
-    ['an answer while another awaits approval (409)', { ...open, status: 'awaiting_approval' as const }, lead, { kind: 'no_change', reason: 'fine' }, 'answer_pending'],
-    ['an answer to a closed review (409)', { ...open, status: 'closed' as const }, lead, { kind: 'no_change', reason: 'fine' }, 'review_closed'],
-    ['an answer before the review is ready (409)', { ...open, currentVersions: null }, lead, { kind: 'no_change', reason: 'fine' }, 'not_ready'],
+    [
+      'an admin (403: admins administer, they do not decide)',
+      open,
+      person('root', 'admin'),
+      { kind: 'no_change', reason: 'fine' },
+      'wrong_role',
+    ],
+    [
+      'an answer while another awaits approval (409)',
+      { ...open, status: 'awaiting_approval' as const },
+      lead,
+      { kind: 'no_change', reason: 'fine' },
+      'answer_pending',
+    ],
+    [
+      'an answer to a closed review (409)',
+      { ...open, status: 'closed' as const },
+      lead,
+      { kind: 'no_change', reason: 'fine' },
+      'review_closed',
+    ],
+    [
+      'an answer before the review is ready (409)',
+      { ...open, currentVersions: null },
+      lead,
+      { kind: 'no_change', reason: 'fine' },
+      'not_ready',
+    ],
     ['"no change" without a reason (422)', open, lead, { kind: 'no_change', reason: '  ' }, 'reason_required'],
     ['a proposal without changes (422)', open, lead, proposal([]), 'no_changes'],
-    ['the same document twice (422)', open, lead, proposal([{ document: 'training-material', baseVersion: 2 }, { document: 'training-material', baseVersion: 2 }]), 'duplicate_document'],
+    [
+      'the same document twice (422)',
+      open,
+      lead,
+      proposal([
+        { document: 'training-material', baseVersion: 2 },
+        { document: 'training-material', baseVersion: 2 },
+      ]),
+      'duplicate_document',
+    ],
   ] as const)('refuses %s', (_label, ctx, reviewer, answer, code) => {
     expect(refuseAnswer(ctx, reviewer, answer as ReviewAnswer)?.code).toBe(code);
   });
@@ -82,8 +115,18 @@ describe('who may answer a review, and with what', () => {
 });
 
 describe("the steering committee's verdict", () => {
-  const submitted = (answer: ReviewAnswer, author = lead): SubmittedAnswer => ({ id: 'r-a1', round: 1, answer, author, submittedAt: '2026-11-24T10:00:00Z' });
-  const pending = (answer: ReviewAnswer, author = lead) => ({ status: 'awaiting_approval' as const, answer: submitted(answer, author), currentVersions: current });
+  const submitted = (answer: ReviewAnswer, author = lead): SubmittedAnswer => ({
+    id: 'r-a1',
+    round: 1,
+    answer,
+    author,
+    submittedAt: '2026-11-24T10:00:00Z',
+  });
+  const pending = (answer: ReviewAnswer, author = lead) => ({
+    status: 'awaiting_approval' as const,
+    answer: submitted(answer, author),
+    currentVersions: current,
+  });
 
   it('approves or sends back a pending answer', () => {
     const ctx = pending(proposal([{ document: 'social-media-policy', baseVersion: 3 }]));
@@ -91,7 +134,7 @@ describe("the steering committee's verdict", () => {
     expect(refuseVerdict(ctx, chair, false, 'Plainer words, please.')).toBeNull();
   });
 
-  it('refuses a stale proposal\'s approval but lets it be sent back for a rebase', () => {
+  it("refuses a stale proposal's approval but lets it be sent back for a rebase", () => {
     const ctx = pending(proposal([{ document: 'social-media-policy', baseVersion: 2 }]));
     expect(refuseVerdict(ctx, chair, true, 'Good.')).toMatchObject({ kind: 'conflict', code: 'stale_base' });
     expect(refuseVerdict(ctx, chair, false, 'Rebase it.')).toBeNull();
@@ -100,7 +143,12 @@ describe("the steering committee's verdict", () => {
   it.each([
     ['nothing pending', { status: 'awaiting_answer' as const, answer: null, currentVersions: current }, chair, 'not_awaiting_approval'],
     ['a reviewer who is not on the committee', pending({ kind: 'no_change', reason: 'r' }, comms), lead, 'wrong_role'],
-    ['the author of the answer (four eyes)', pending({ kind: 'no_change', reason: 'r' }, person('chair', 'steering_committee', 'social_media_lead')), chair, 'four_eyes'],
+    [
+      'the author of the answer (four eyes)',
+      pending({ kind: 'no_change', reason: 'r' }, person('chair', 'steering_committee', 'social_media_lead')),
+      chair,
+      'four_eyes',
+    ],
   ])('refuses a verdict with %s', (_label, ctx, approver, code) => {
     expect(refuseVerdict(ctx, approver, true, 'ok')?.code).toBe(code);
   });
@@ -112,19 +160,30 @@ describe("the steering committee's verdict", () => {
 
 describe('which documents a lesson touches', () => {
   it('always the policy and the training; the communication plan for serious acts and public-voice categories', () => {
-    expect(documentsTouchedBy({ kind: 'inappropriate', category: 'error_of_judgement', severity: 'minor' })).toEqual(['social-media-policy', 'training-material']);
-    expect(documentsTouchedBy({ kind: 'inappropriate', category: 'harassment', severity: 'serious' })).toEqual(['social-media-policy', 'communication-plan', 'training-material']);
-    expect(documentsTouchedBy({ kind: 'inappropriate', category: 'disparaging_employer', severity: 'minor' })).toContain('communication-plan');
+    expect(documentsTouchedBy({ kind: 'inappropriate', category: 'error_of_judgement', severity: 'minor' })).toEqual([
+      'social-media-policy',
+      'training-material',
+    ]);
+    expect(documentsTouchedBy({ kind: 'inappropriate', category: 'harassment', severity: 'serious' })).toEqual([
+      'social-media-policy',
+      'communication-plan',
+      'training-material',
+    ]);
+    expect(documentsTouchedBy({ kind: 'inappropriate', category: 'disparaging_employer', severity: 'minor' })).toContain(
+      'communication-plan',
+    );
     expect(documentsTouchedBy({ kind: 'positive', category: 'viral_content', severity: 'minor' })).toContain('communication-plan');
-    expect(documentsTouchedBy({ kind: 'positive', category: 'customer_service', severity: 'minor' })).toEqual(['social-media-policy', 'training-material']);
+    expect(documentsTouchedBy({ kind: 'positive', category: 'customer_service', severity: 'minor' })).toEqual([
+      'social-media-policy',
+      'training-material',
+    ]);
   });
 
   it('a review without lessons (a quiet quarter) looks at every document', () => {
     expect(documentsConcerned([])).toEqual(['social-media-policy', 'communication-plan', 'training-material']);
-    expect(documentsConcerned([lesson({ category: 'customer_service' }), lesson({ kind: 'inappropriate', category: 'error_of_judgement' })])).toEqual([
-      'social-media-policy',
-      'training-material',
-    ]);
+    expect(
+      documentsConcerned([lesson({ category: 'customer_service' }), lesson({ kind: 'inappropriate', category: 'error_of_judgement' })]),
+    ).toEqual(['social-media-policy', 'training-material']);
   });
 
   it('names a clause of the policy for every category', () => {
@@ -148,7 +207,11 @@ describe('positive lessons as examples of good practice', () => {
   });
 
   it('uses the published explanation when there is one, and creates the section when missing', () => {
-    const added = addPositiveExamples('# Policy\n\n1.1 Be kind.', [lesson({ explanation: 'An engineer answered a thread about our API.' })]);
-    expect(added).toBe(`# Policy\n\n1.1 Be kind.\n\n${EXAMPLES_HEADING}\n\n<!-- example:case-1 -->\n### A customer insight brought home\n\nAn engineer answered a thread about our API.\n`);
+    const added = addPositiveExamples('# Policy\n\n1.1 Be kind.', [
+      lesson({ explanation: 'An engineer answered a thread about our API.' }),
+    ]);
+    expect(added).toBe(
+      `# Policy\n\n1.1 Be kind.\n\n${EXAMPLES_HEADING}\n\n<!-- example:case-1 -->\n### A customer insight brought home\n\nAn engineer answered a thread about our API.\n`,
+    );
   });
 });

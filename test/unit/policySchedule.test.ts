@@ -8,7 +8,10 @@ const worker = { DATABASE_URL: 'postgresql://app@db:5432/cases' };
 describe('the periodic review cadence', () => {
   it('is quarterly by default, with a week to the reminder and two to the escalation', () => {
     const settings = policyReviewSettingsFrom(loadWorkerConfig(worker));
-    expect(settings).toEqual({ cadence: { kind: 'cron', expression: DEFAULT_REVIEW_SCHEDULE }, timing: { reminderMs: 7 * DAY, deadlineMs: 14 * DAY } });
+    expect(settings).toEqual({
+      cadence: { kind: 'cron', expression: DEFAULT_REVIEW_SCHEDULE },
+      timing: { reminderMs: 7 * DAY, deadlineMs: 14 * DAY },
+    });
     expect(scheduleSpecOf(settings.cadence)).toEqual({ cronExpressions: ['0 9 1 1,4,7,10 *'] });
     expect(policyReviewSettingsFrom(loadLocalConfig({})).cadence.kind).toBe('cron');
   });
@@ -33,7 +36,9 @@ describe('the periodic review cadence', () => {
   });
 
   it('wants the reminder before the deadline', () => {
-    expect(() => loadWorkerConfig({ ...worker, POLICY_REVIEW_REMINDER: '20 days' })).toThrow('POLICY_REVIEW_REMINDER must be shorter than POLICY_REVIEW_DEADLINE');
+    expect(() => loadWorkerConfig({ ...worker, POLICY_REVIEW_REMINDER: '20 days' })).toThrow(
+      'POLICY_REVIEW_REMINDER must be shorter than POLICY_REVIEW_DEADLINE',
+    );
     expect(() => loadLocalConfig({ POLICY_REVIEW_DEADLINE: 'never' })).toThrow('POLICY_REVIEW_DEADLINE must be a positive duration');
   });
 

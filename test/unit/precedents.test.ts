@@ -127,7 +127,7 @@ describe('establishedPrecedent', () => {
           listArb.chain((list) => fc.tuple(fc.constant(list), fc.shuffledSubarray(list, { minLength: list.length }))),
           fc.boolean(),
           ([precedents, shuffled], repeatOffence) => {
-          expect(establishedPrecedent(shuffled, repeatOffence)).toEqual(establishedPrecedent(precedents, repeatOffence));
+            expect(establishedPrecedent(shuffled, repeatOffence)).toEqual(establishedPrecedent(precedents, repeatOffence));
           },
         ),
       );
@@ -137,9 +137,7 @@ describe('establishedPrecedent', () => {
       fc.assert(
         fc.property(listArb, listArb, fc.boolean(), (precedents, noise, repeatOffence) => {
           const ignored = noise.filter((p) => p.justified || p.repeatOffence !== repeatOffence);
-          expect(establishedPrecedent([...precedents, ...ignored], repeatOffence)).toEqual(
-            establishedPrecedent(precedents, repeatOffence),
-          );
+          expect(establishedPrecedent([...precedents, ...ignored], repeatOffence)).toEqual(establishedPrecedent(precedents, repeatOffence));
         }),
       );
     });

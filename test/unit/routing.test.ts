@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Assessment } from '../../src/domain/case';
+import type { Assessment } from '../../src/domain/assessment';
 import {
   DEFAULT_ROUTING_RULES,
   escalationOf,

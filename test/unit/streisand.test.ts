@@ -26,7 +26,11 @@ describe('streisandRisk', () => {
   });
 
   it('gives the same answer to the same question', () => {
-    fc.assert(fc.property(reachArb, severityArb, (reach, severity) => expect(streisandRisk(reach, severity)).toEqual(streisandRisk(reach, severity))));
+    fc.assert(
+      fc.property(reachArb, severityArb, (reach, severity) =>
+        expect(streisandRisk(reach, severity)).toEqual(streisandRisk(reach, severity)),
+      ),
+    );
   });
 
   it('always explains itself with the reach', () => {

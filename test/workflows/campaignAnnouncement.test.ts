@@ -72,7 +72,10 @@ describe('a campaign announcing a revision of the social-media policy', () => {
 
   it('is one campaign per policy version, whoever asks again', async () => {
     expect(campaignId).toBe(`campaign-${versionId}`);
-    const again = await stack.http.post('/api/campaigns').set('Authorization', await bearer(stack, 'comms-2', 'communications')).send({ policyVersionId: versionId });
+    const again = await stack.http
+      .post('/api/campaigns')
+      .set('Authorization', await bearer(stack, 'comms-2', 'communications'))
+      .send({ policyVersionId: versionId });
     expect(again.status).toBe(200);
     expect(again.body).toEqual({ campaignId });
   });
@@ -154,7 +157,10 @@ describe('a campaign announcing a revision of the social-media policy', () => {
       const first = await stack.http.post(`/api/campaigns/${campaignId}/acknowledgements`).set('Authorization', token);
       expect(first.status).toBe(201);
       expect(first.body).toMatchObject({ campaignId, employeeId: person.id, late: false });
-      const again = await stack.http.post(`/api/campaigns/${campaignId}/acknowledgements`).set('Authorization', token).send({ employeeId: person.id });
+      const again = await stack.http
+        .post(`/api/campaigns/${campaignId}/acknowledgements`)
+        .set('Authorization', token)
+        .send({ employeeId: person.id });
       expect(again.status).toBe(200);
       expect(again.body.acknowledgedAt).toBe(first.body.acknowledgedAt);
       expect((await stack.http.get('/api/me/acknowledgements').set('Authorization', token)).body.pending).toEqual([]);
@@ -172,18 +178,26 @@ describe('a campaign announcing a revision of the social-media policy', () => {
       expect(await stack.db.acknowledgement.count({ where: { campaignId, employeeId: everyone[8].id } })).toBe(0);
 
       const newcomer = 'ann-newcomer';
-      await stack.db.employee.create({ data: { id: newcomer, name: 'New Comer', email: 'ann-newcomer@example.test', department: 'sales' } });
-      const notAddressed = await stack.http.post(`/api/campaigns/${campaignId}/acknowledgements`).set('Authorization', await bearer(stack, newcomer, 'employee'));
+      await stack.db.employee.create({
+        data: { id: newcomer, name: 'New Comer', email: 'ann-newcomer@example.test', department: 'sales' },
+      });
+      const notAddressed = await stack.http
+        .post(`/api/campaigns/${campaignId}/acknowledgements`)
+        .set('Authorization', await bearer(stack, newcomer, 'employee'));
       expect(notAddressed.status).toBe(403);
       expect(notAddressed.body.error.code).toBe('not_a_recipient');
-      expect((await stack.http.get('/api/me/acknowledgements').set('Authorization', await bearer(stack, newcomer, 'employee'))).body.pending).toEqual([]);
+      expect(
+        (await stack.http.get('/api/me/acknowledgements').set('Authorization', await bearer(stack, newcomer, 'employee'))).body.pending,
+      ).toEqual([]);
 
       const unknown = await stack.http.post('/api/campaigns/campaign-nope/acknowledgements').set('Authorization', token);
       expect(unknown.status).toBe(404);
     });
 
     it('show in the coverage by department', async () => {
-      await stack.http.post(`/api/campaigns/${campaignId}/acknowledgements`).set('Authorization', await bearer(stack, everyone[0].id, 'manager'));
+      await stack.http
+        .post(`/api/campaigns/${campaignId}/acknowledgements`)
+        .set('Authorization', await bearer(stack, everyone[0].id, 'manager'));
       const view = await stack.http.get(`/api/campaigns/${campaignId}`).set('Authorization', await bearer(stack, 'hr-1', 'hr'));
       expect(view.body.coverage).toMatchObject({ total: active().length, acknowledged: 2 });
       const management = view.body.coverage.byDepartment.find((row: { department: string }) => row.department === 'management');
@@ -195,17 +209,33 @@ describe('a campaign announcing a revision of the social-media policy', () => {
     it('is for communications, on an existing version of the social-media policy', async () => {
       const comms = await bearer(stack, 'comms-1', 'communications');
       const employee = await bearer(stack, everyone[3].id, 'employee');
-      expect((await stack.http.post('/api/campaigns').set('Authorization', employee).send({ policyVersionId: versionId })).status).toBe(403);
+      expect((await stack.http.post('/api/campaigns').set('Authorization', employee).send({ policyVersionId: versionId })).status).toBe(
+        403,
+      );
       const missing = await stack.http.post('/api/campaigns').set('Authorization', comms).send({});
       expect(missing.status).toBe(400);
       expect(missing.body.error.fields).toEqual([{ path: 'policyVersionId', message: 'is required' }]);
       expect((await stack.http.post('/api/campaigns').set('Authorization', comms).send({ policyVersionId: 'nope' })).status).toBe(404);
-      const past = await stack.http.post('/api/campaigns').set('Authorization', comms).send({ policyVersionId: versionId, deadline: '2020-01-01T00:00:00Z' });
+      const past = await stack.http
+        .post('/api/campaigns')
+        .set('Authorization', comms)
+        .send({ policyVersionId: versionId, deadline: '2020-01-01T00:00:00Z' });
       expect(past.status).toBe(422);
 
-      await stack.db.policyDocument.upsert({ where: { id: 'training-material' }, update: {}, create: { id: 'training-material', title: 'Training material' } });
+      await stack.db.policyDocument.upsert({
+        where: { id: 'training-material' },
+        update: {},
+        create: { id: 'training-material', title: 'Training material' },
+      });
       const training = await stack.db.policyVersion.create({
-        data: { documentId: 'training-material', number: 7, text: '...', changeSummary: 'New exercise', author: 'x', effectiveAt: new Date() },
+        data: {
+          documentId: 'training-material',
+          number: 7,
+          text: '...',
+          changeSummary: 'New exercise',
+          author: 'x',
+          effectiveAt: new Date(),
+        },
       });
       const other = await stack.http.post('/api/campaigns').set('Authorization', comms).send({ policyVersionId: training.id });
       expect(other.status).toBe(422);
@@ -214,7 +244,9 @@ describe('a campaign announcing a revision of the social-media policy', () => {
   });
 
   it('keeps to itself: every e-mail was claimed once and settled', async () => {
-    await eventually(async () => ((await stack.db.campaignDelivery.count({ where: { campaignId, status: 'claimed' } })) === 0 ? true : undefined));
+    await eventually(async () =>
+      (await stack.db.campaignDelivery.count({ where: { campaignId, status: 'claimed' } })) === 0 ? true : undefined,
+    );
     const rows = await stack.db.campaignDelivery.groupBy({ by: ['status'], where: { campaignId }, _count: { _all: true } });
     expect(Object.fromEntries(rows.map((row) => [row.status, row._count._all]))).toEqual({ sent: active().length - 1, failed: 1 });
   });

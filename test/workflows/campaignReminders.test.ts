@@ -30,7 +30,9 @@ describe('reminders until the deadline, then the managers’ report', () => {
   let rounds: number;
 
   const acknowledge = async (person: DirectoryPerson) => {
-    const response = await stack.http.post(`/api/campaigns/${campaignId}/acknowledgements`).set('Authorization', await bearer(stack, person.id, 'employee'));
+    const response = await stack.http
+      .post(`/api/campaigns/${campaignId}/acknowledgements`)
+      .set('Authorization', await bearer(stack, person.id, 'employee'));
     expect(response.status).toBe(201);
   };
   const recipientsOf = (message: string) =>
@@ -43,7 +45,11 @@ describe('reminders until the deadline, then the managers’ report', () => {
   beforeAll(async () => {
     database = await campaignDatabase('campaign_remind');
     sink = await new SmtpSink().start();
-    stack = await startStack({ databaseUrl: database.url, smtpUrl: sink.url, campaigns: { reminderIntervalMs: REMINDER_INTERVAL, batchSize: 5 } });
+    stack = await startStack({
+      databaseUrl: database.url,
+      smtpUrl: sink.url,
+      campaigns: { reminderIntervalMs: REMINDER_INTERVAL, batchSize: 5 },
+    });
     ({ managers, staff, everyone } = await seedDirectory(stack.db, { prefix: 'rem', managers: 2, perManager: 3 }));
     const version = await createPolicyVersion(stack.db, 3);
     // Reminders every 4 s from the start; the deadline after 14 s: three rounds, or two if the start lagged.
@@ -57,7 +63,11 @@ describe('reminders until the deadline, then the managers’ report', () => {
     await acknowledge(staff[3]);
     await acknowledge(managers[1]);
     // After the first reminder, before the second: one more.
-    await eventually(async () => ((await campaignState(stack, campaignId)).remindersSent >= 1 ? true : undefined), 20_000, 'the first reminder');
+    await eventually(
+      async () => ((await campaignState(stack, campaignId)).remindersSent >= 1 ? true : undefined),
+      20_000,
+      'the first reminder',
+    );
     await acknowledge(staff[1]);
     outcome = await stack.temporal.workflow.getHandle(campaignId).result();
   }, 120_000);
@@ -99,8 +109,17 @@ describe('reminders until the deadline, then the managers’ report', () => {
   });
 
   it('completes at its deadline with a final report', async () => {
-    expect(outcome).toMatchObject({ campaignId, status: 'completed', total: everyone.length, acknowledged: 4, supersededBy: null, remindersSent: rounds });
-    const view = await stack.http.get(`/api/campaigns/${campaignId}`).set('Authorization', await bearer(stack, 'comms-1', 'communications'));
+    expect(outcome).toMatchObject({
+      campaignId,
+      status: 'completed',
+      total: everyone.length,
+      acknowledged: 4,
+      supersededBy: null,
+      remindersSent: rounds,
+    });
+    const view = await stack.http
+      .get(`/api/campaigns/${campaignId}`)
+      .set('Authorization', await bearer(stack, 'comms-1', 'communications'));
     expect(view.body).toMatchObject({
       status: 'completed',
       live: null,

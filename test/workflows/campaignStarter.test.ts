@@ -60,11 +60,20 @@ describe('startAwarenessCampaign, called by the workflow that publishes a revisi
 
   it('starts one campaign per social-media policy version that outlives its parent, and none for other documents', async () => {
     const version = await createPolicyVersion(stack.db, 6, 'Revised by a review.');
-    await stack.db.policyDocument.upsert({ where: { id: 'training-material' }, update: {}, create: { id: 'training-material', title: 'Training material' } });
+    await stack.db.policyDocument.upsert({
+      where: { id: 'training-material' },
+      update: {},
+      create: { id: 'training-material', title: 'Training material' },
+    });
     const training = await stack.db.policyVersion.create({
       data: { documentId: 'training-material', number: 9, text: '...', changeSummary: 'x', author: 'a', effectiveAt: new Date() },
     });
-    const revision = { documentId: version.documentId, policyVersionId: version.id, versionNumber: 6, changeSummary: 'Revised by a review.' };
+    const revision = {
+      documentId: version.documentId,
+      policyVersionId: version.id,
+      versionNumber: 6,
+      changeSummary: 'Revised by a review.',
+    };
     const other = { documentId: 'training-material', policyVersionId: training.id, versionNumber: 9, changeSummary: 'x' };
 
     // The same revision twice (a retried publication): one campaign.
@@ -81,7 +90,10 @@ describe('startAwarenessCampaign, called by the workflow that publishes a revisi
     const state = await waitForPhase(stack, campaignId, ['reminding']);
     expect(state).toMatchObject({ versionNumber: 6, remindersSent: 0 });
     expect(sink.mails.map((mail) => mail.to[0]).sort()).toEqual(everyone.map((person) => person.email).sort());
-    expect(await stack.db.campaign.findUniqueOrThrow({ where: { id: campaignId } })).toMatchObject({ requestedBy: 'policy-review', status: 'running' });
+    expect(await stack.db.campaign.findUniqueOrThrow({ where: { id: campaignId } })).toMatchObject({
+      requestedBy: 'policy-review',
+      status: 'running',
+    });
 
     await expect(stack.temporal.workflow.getHandle(`campaign-${training.id}`).describe()).rejects.toBeInstanceOf(WorkflowNotFoundError);
     expect(await stack.db.campaign.count()).toBe(1);

@@ -103,7 +103,8 @@ describe('a worker killed in the middle of an announcement', () => {
     // The dead worker's batch is retried once its heartbeat times out (20 s), from its last checkpoint.
     await waitForPhase(stack, campaignId, ['reminding'], 120_000);
 
-    const mailsTo = (person: DirectoryPerson) => sink.to(person.email).filter((mail) => mail.headers['x-campaign-id'] === campaignId).length;
+    const mailsTo = (person: DirectoryPerson) =>
+      sink.to(person.email).filter((mail) => mail.headers['x-campaign-id'] === campaignId).length;
     const deliveries = await stack.db.campaignDelivery.findMany({ where: { campaignId, message: 'announcement' } });
     const statusOf = new Map(deliveries.map((delivery) => [delivery.employeeId, delivery.status]));
     for (const person of everyone) {
@@ -123,7 +124,9 @@ describe('a worker killed in the middle of an announcement', () => {
     // The rest went out from a later attempt of the interrupted batch, after the restart.
     expect(deliveries.some((delivery) => !delivery.claimedBy.endsWith('#1'))).toBe(true);
 
-    const view = await stack.http.get(`/api/campaigns/${campaignId}`).set('Authorization', await bearer(stack, 'comms-1', 'communications'));
+    const view = await stack.http
+      .get(`/api/campaigns/${campaignId}`)
+      .set('Authorization', await bearer(stack, 'comms-1', 'communications'));
     expect(view.body.emails.announcement).toMatchObject({ sent: everyone.length - inDoubt.length, inDoubt: inDoubt.length, sending: 0 });
 
     second.child.kill('SIGTERM');

@@ -17,19 +17,41 @@ afterAll(() => stack.stop());
 
 const decide = (caseId: string, token: string, body: object) => post(stack, `/api/cases/${caseId}/decision`, token, body);
 const approve = (caseId: string, token: string, approveIt: boolean) =>
-  post(stack, `/api/cases/${caseId}/approval`, token, { approve: approveIt, rationale: approveIt ? 'Proportionate.' : 'Too harsh for a first case.' });
+  post(stack, `/api/cases/${caseId}/approval`, token, {
+    approve: approveIt,
+    rationale: approveIt ? 'Proportionate.' : 'Too harsh for a first case.',
+  });
 
 // Each test judges its own act (category/severity), so precedents of one never bind another.
 describe('the decision validator', () => {
   it.each([
     ['a role the case is not routed to', 'wrong_role', 403, 'social_media_lead', sanction('written_warning')],
     ['a sanction outside the matrix range', 'disproportionate', 422, 'steering_committee', sanction('conversation')],
-    ['capitalising on inappropriate activity', 'outcome_mismatch', 422, 'steering_committee', {
-      outcome: 'capitalize', plan: { amplify: true, shareInsightWith: 'product', reproduce: 'x' }, rationale: 'r' }],
-    ['a reclassification into a positive category', 'invalid_reclassification', 422, 'steering_committee',
-      sanction('written_warning', { reclassify: { category: 'viral_content', severity: 'minor' } })],
-    ['removing content from a site the company does not control', 'cannot_remove_external', 422, 'steering_committee',
-      sanction('written_warning', { content: { action: 'remove', rationale: 'Take it down.' } })],
+    [
+      'capitalising on inappropriate activity',
+      'outcome_mismatch',
+      422,
+      'steering_committee',
+      {
+        outcome: 'capitalize',
+        plan: { amplify: true, shareInsightWith: 'product', reproduce: 'x' },
+        rationale: 'r',
+      },
+    ],
+    [
+      'a reclassification into a positive category',
+      'invalid_reclassification',
+      422,
+      'steering_committee',
+      sanction('written_warning', { reclassify: { category: 'viral_content', severity: 'minor' } }),
+    ],
+    [
+      'removing content from a site the company does not control',
+      'cannot_remove_external',
+      422,
+      'steering_committee',
+      sanction('written_warning', { content: { action: 'remove', rationale: 'Take it down.' } }),
+    ],
   ])('refuses %s (%s, %i) before it enters history', async (_label, code, status, role, body) => {
     const { caseId } = await openCase(stack, { kind: 'inappropriate', category: 'harassment', severity: 'serious' });
     const token = await stack.tokenFor(`decider-${role}`, role as 'steering_committee');
@@ -54,7 +76,12 @@ describe('the decision validator', () => {
   it('refuses a second decision (409 already_decided) and a malformed one (400 naming the field)', async () => {
     const { caseId } = await openCase(stack, { kind: 'inappropriate', category: 'error_of_judgement', severity: 'minor' });
     const lead = await stack.tokenFor('lead-1', 'social_media_lead');
-    const malformed = await decide(caseId, lead, { outcome: 'sanction', sanction: 'flogging', rationale: 'r', content: { action: 'leave', rationale: 'r' } });
+    const malformed = await decide(caseId, lead, {
+      outcome: 'sanction',
+      sanction: 'flogging',
+      rationale: 'r',
+      content: { action: 'leave', rationale: 'r' },
+    });
     expect(malformed.status).toBe(400);
     expect(malformed.body.error.fields.map((field: { path: string }) => field.path)).toEqual(['sanction']);
     expect((await decide(caseId, lead, sanction('conversation'))).status).toBe(200);
@@ -137,8 +164,17 @@ describe('four-eyes approval of harsh sanctions', () => {
     const view = await closedCase(stack, caseId, hr);
     expect(view.sanction).toMatchObject({ type: 'suspension', employeeId });
     expect(view.decisions[0].approvals[0]).toMatchObject({ approvedBy: 'hr-partner', approve: true });
-    expect(actionsOf(view)).toEqual(['case_opened', 'decision_taken', 'decision_approved', 'sanction_applied', 'content_left', 'case_closed']);
-    const notices = await stack.db.notification.findMany({ where: { caseId, idempotencyKey: { startsWith: `${caseId}:sanction-notice` } } });
+    expect(actionsOf(view)).toEqual([
+      'case_opened',
+      'decision_taken',
+      'decision_approved',
+      'sanction_applied',
+      'content_left',
+      'case_closed',
+    ]);
+    const notices = await stack.db.notification.findMany({
+      where: { caseId, idempotencyKey: { startsWith: `${caseId}:sanction-notice` } },
+    });
     expect(notices.map((notice) => notice.recipient).sort()).toEqual([`employee:${employeeId}`, `employee:${managerId}`].sort());
   });
 

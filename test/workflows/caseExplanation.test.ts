@@ -19,7 +19,13 @@ async function hireZoe(stack: Stack) {
   const response = await stack.http
     .put(`/api/employees/${id}`)
     .set('Authorization', `Bearer ${hr}`)
-    .send({ name: 'Zoë Ørsted-Lindqvist', email: `${id}@corp.example`, department: 'retail', managerId: await hireEmployee(stack), handles: ['@zoe_orsted'] });
+    .send({
+      name: 'Zoë Ørsted-Lindqvist',
+      email: `${id}@corp.example`,
+      department: 'retail',
+      managerId: await hireEmployee(stack),
+      handles: ['@zoe_orsted'],
+    });
   expect(response.status).toBe(201);
   return id;
 }
@@ -43,37 +49,61 @@ describe('explaining why a measure was taken', () => {
     await webhook.stop();
   });
 
-  const explanationOf = async (caseId: string) => (await stack.http.get(`/api/cases/${caseId}/explanation`).set('Authorization', `Bearer ${lead}`)).body;
-  const edit = (caseId: string, token: string, body: object) => stack.http.put(`/api/cases/${caseId}/explanation`).set('Authorization', `Bearer ${token}`).send(body);
-  const approve = (caseId: string, token: string, body: object = {}) => post(stack, `/api/cases/${caseId}/explanation/approve`, token, body);
+  const explanationOf = async (caseId: string) =>
+    (await stack.http.get(`/api/cases/${caseId}/explanation`).set('Authorization', `Bearer ${lead}`)).body;
+  const edit = (caseId: string, token: string, body: object) =>
+    stack.http.put(`/api/cases/${caseId}/explanation`).set('Authorization', `Bearer ${token}`).send(body);
+  const approve = (caseId: string, token: string, body: object = {}) =>
+    post(stack, `/api/cases/${caseId}/explanation/approve`, token, body);
 
   it('drafts, reviews, publishes to the feed and posts once to the social network despite a failed first attempt', async () => {
     const employeeId = await hireZoe(stack);
     const { caseId } = await openCase(stack, ACT, {
       employeeId,
-      detection: { url: 'https://x.example/zoe_orsted/status/991', content: 'here is the full list of our premium customers and their phone numbers' },
+      detection: {
+        url: 'https://x.example/zoe_orsted/status/991',
+        content: 'here is the full list of our premium customers and their phone numbers',
+      },
     });
-    const decided = await post(stack, `/api/cases/${caseId}/decision`, lead, sanction('written_warning', {
-      rationale: 'Zoë Ørsted-Lindqvist (@zoe_orsted) published customer phone numbers.',
-    }));
+    const decided = await post(
+      stack,
+      `/api/cases/${caseId}/decision`,
+      lead,
+      sanction('written_warning', {
+        rationale: 'Zoë Ørsted-Lindqvist (@zoe_orsted) published customer phone numbers.',
+      }),
+    );
     expect(decided.status).toBe(200);
     await waitForStatus(stack, caseId, 'explaining');
 
     const draft = await explanationOf(caseId);
     expect(draft).toMatchObject({ kind: 'sanction', status: 'draft', revision: 1, title: 'A lesson on customer data disclosure' });
     expect(draft.parts.map((part: Part) => part.key)).toEqual(['what_happened', 'why_inappropriate', 'measure_taken', 'why_that_measure']);
-    expect(draft.parts[2].text).toBe('The measure was written warning. The post was left online, because asking for its removal would have drawn more attention to it.');
+    expect(draft.parts[2].text).toBe(
+      'The measure was written warning. The post was left online, because asking for its removal would have drawn more attention to it.',
+    );
     expect(draft.parts[3].text).toContain('The decider explained: the employee ([handle removed]) published customer phone numbers.');
     expect(JSON.stringify(draft)).not.toMatch(/Zo[eë]|Ørsted|Orsted|Lindqvist|zoe_orsted|x\.example|premium customers and their phone/i);
 
-    const named = await edit(caseId, comms, { title: draft.title, parts: draft.parts.map((part: Part, i: number) => (i === 0 ? { ...part, text: 'Zoe ORSTED posted it.' } : part)) });
+    const named = await edit(caseId, comms, {
+      title: draft.title,
+      parts: draft.parts.map((part: Part, i: number) => (i === 0 ? { ...part, text: 'Zoe ORSTED posted it.' } : part)),
+    });
     expect(named.status).toBe(422);
-    expect(named.body.error).toMatchObject({ code: 'identifies_employee', message: 'The explanation still identifies the employee: name "Zoe", name "ORSTED".' });
-    const empty = await edit(caseId, comms, { title: draft.title, parts: draft.parts.map((part: Part, i: number) => (i === 1 ? { ...part, text: '' } : part)) });
+    expect(named.body.error).toMatchObject({
+      code: 'identifies_employee',
+      message: 'The explanation still identifies the employee: name "Zoe", name "ORSTED".',
+    });
+    const empty = await edit(caseId, comms, {
+      title: draft.title,
+      parts: draft.parts.map((part: Part, i: number) => (i === 1 ? { ...part, text: '' } : part)),
+    });
     expect([empty.status, empty.body.error.code]).toEqual([422, 'empty_part']);
     expect((await edit(caseId, everyone, { title: 't', parts: draft.parts })).status).toBe(403);
 
-    const improved = draft.parts.map((part: Part, i: number) => (i === 0 ? { ...part, text: 'An employee posted a list of customers and their phone numbers.' } : part));
+    const improved = draft.parts.map((part: Part, i: number) =>
+      i === 0 ? { ...part, text: 'An employee posted a list of customers and their phone numbers.' } : part,
+    );
     const edited = await edit(caseId, comms, { title: 'Customer data stays inside', parts: improved });
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ revision: 2, lastEditor: 'comms-lessons', title: 'Customer data stays inside' });
@@ -107,13 +137,23 @@ describe('explaining why a measure was taken', () => {
 
     const posts = webhook.calls.filter((call) => JSON.stringify(call.body).includes('Customer data stays inside'));
     expect(posts.map((call) => call.status)).toEqual([500, 200]);
-    expect(posts[1].body).toEqual({ text: expect.stringMatching(/^\*Customer data stays inside\*\n\nWhat the employee did: An employee posted/) });
+    expect(posts[1].body).toEqual({
+      text: expect.stringMatching(/^\*Customer data stays inside\*\n\nWhat the employee did: An employee posted/),
+    });
   });
 
   it('publishes a good-practice example at the requested time', async () => {
     const { caseId } = await openCase(stack, POSITIVE);
     const plan = { amplify: false, shareInsightWith: 'support', reproduce: 'Answer complaints publicly and kindly.' };
-    expect((await post(stack, `/api/cases/${caseId}/decision`, lead, { outcome: 'capitalize', plan, rationale: 'A public reply turned a complaint into praise.' })).status).toBe(200);
+    expect(
+      (
+        await post(stack, `/api/cases/${caseId}/decision`, lead, {
+          outcome: 'capitalize',
+          plan,
+          rationale: 'A public reply turned a complaint into praise.',
+        })
+      ).status,
+    ).toBe(200);
     await waitForStatus(stack, caseId, 'explaining');
     const draft = await explanationOf(caseId);
     expect(draft.parts.map((part: Part) => [part.key, part.text])).toEqual([
@@ -127,7 +167,11 @@ describe('explaining why a measure was taken', () => {
     expect((await approve(caseId, comms, { publishAt })).body.publishAt).toBe(publishAt);
     await waitForStatus(stack, caseId, 'following_up');
     const feed = await stack.http.get('/api/lessons').set('Authorization', `Bearer ${everyone}`);
-    expect(feed.body.lessons.some((item: { title: string; kind: string }) => item.kind === 'good_practice' && item.title === 'Good practice: customer service')).toBe(true);
+    expect(
+      feed.body.lessons.some(
+        (item: { title: string; kind: string }) => item.kind === 'good_practice' && item.title === 'Good practice: customer service',
+      ),
+    ).toBe(true);
   });
 
   it('withdraws a scheduled explanation before publication, and the case closes', async () => {
@@ -174,10 +218,14 @@ describe('a publication waiting while the worker restarts', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const second = await startWorkerProcess(stack, env);
     try {
-      const record = await eventually(async () => {
-        const explanation = await stack.db.explanation.findUniqueOrThrow({ where: { caseId } });
-        return explanation.publishedAt ? explanation : undefined;
-      }, 30_000, 'the publication');
+      const record = await eventually(
+        async () => {
+          const explanation = await stack.db.explanation.findUniqueOrThrow({ where: { caseId } });
+          return explanation.publishedAt ? explanation : undefined;
+        },
+        30_000,
+        'the publication',
+      );
       expect(record.publishedAt!.getTime()).toBeGreaterThanOrEqual(due);
       await stack.temporal.workflow.getHandle(caseId).result();
       expect(webhook.accepted.filter((call) => JSON.stringify(call.body).includes(record.title))).toHaveLength(1);

@@ -25,7 +25,12 @@ describe('content on a company-controlled site', () => {
       { kind: 'inappropriate', category: 'disparaging_employer', severity: 'moderate' },
       { detection: { siteControlledByCompany: true, url: 'https://blog.example.com/posts/42' } },
     );
-    const decided = await post(stack, `/api/cases/${caseId}/decision`, lead, sanction('mandatory_training', { content: removeFromOurSite }));
+    const decided = await post(
+      stack,
+      `/api/cases/${caseId}/decision`,
+      lead,
+      sanction('mandatory_training', { content: removeFromOurSite }),
+    );
     expect(decided.status).toBe(200);
     const view = await closedCase(stack, caseId, lead);
 
@@ -53,7 +58,9 @@ describe('content handled by people', () => {
       { kind: 'inappropriate', category: 'inappropriate_media', severity: 'minor' },
       { detection: { siteControlledByCompany: true } },
     );
-    expect((await post(stack, `/api/cases/${caseId}/decision`, lead, sanction('conversation', { content: removeFromOurSite }))).status).toBe(200);
+    expect(
+      (await post(stack, `/api/cases/${caseId}/decision`, lead, sanction('conversation', { content: removeFromOurSite }))).status,
+    ).toBe(200);
     await waitForStatus(stack, caseId, 'awaiting_removal');
     const inbox = await stack.http.get('/api/me/notifications').set('Authorization', `Bearer ${lead}`);
     expect(inbox.body.notifications.find((n: { caseId: string }) => n.caseId === caseId).subject).toBe('Remove a post from a company site');
@@ -69,7 +76,9 @@ describe('content handled by people', () => {
     const view0 = await stack.http.get(`/api/cases/${caseId}`).set('Authorization', `Bearer ${lead}`);
     expect(view0.body.streisandRisk.level).toBe('medium');
     const request = { action: 'request_removal', rationale: 'It names a client.' };
-    expect((await post(stack, `/api/cases/${caseId}/decision`, lead, sanction('mandatory_training', { content: request }))).status).toBe(200);
+    expect((await post(stack, `/api/cases/${caseId}/decision`, lead, sanction('mandatory_training', { content: request }))).status).toBe(
+      200,
+    );
     await waitForStatus(stack, caseId, 'awaiting_removal');
 
     const employee = await stack.tokenFor('random-employee', 'employee');
@@ -78,8 +87,12 @@ describe('content handled by people', () => {
     const wrongRole = await post(stack, `/api/cases/${caseId}/content-status`, hrOnly, { status: 'removed' });
     expect([wrongRole.status, wrongRole.body.error.code]).toEqual([403, 'wrong_role']);
 
-    expect((await post(stack, `/api/cases/${caseId}/content-status`, lead, { status: 'in_progress', note: 'Platform acknowledged.' })).status).toBe(200);
-    expect((await post(stack, `/api/cases/${caseId}/content-status`, lead, { status: 'refused', note: 'Platform declined.' })).status).toBe(200);
+    expect(
+      (await post(stack, `/api/cases/${caseId}/content-status`, lead, { status: 'in_progress', note: 'Platform acknowledged.' })).status,
+    ).toBe(200);
+    expect((await post(stack, `/api/cases/${caseId}/content-status`, lead, { status: 'refused', note: 'Platform declined.' })).status).toBe(
+      200,
+    );
     const view = await closedCase(stack, caseId, lead);
     expect(view.content).toMatchObject({ action: 'request_removal', status: 'refused' });
     const reports = view.timeline.filter((event: { action: string }) => event.action === 'removal_reported');
@@ -110,10 +123,16 @@ describe('content handled by people', () => {
     const plan = { amplify: true, shareInsightWith: 'product', reproduce: 'Answer customer questions in public threads.' };
     const sanctionRefused = await post(stack, `/api/cases/${caseId}/decision`, lead, sanction('conversation'));
     expect([sanctionRefused.status, sanctionRefused.body.error.code]).toEqual([422, 'outcome_mismatch']);
-    const decided = await post(stack, `/api/cases/${caseId}/decision`, lead, { outcome: 'capitalize', plan, rationale: 'Customers loved it.' });
+    const decided = await post(stack, `/api/cases/${caseId}/decision`, lead, {
+      outcome: 'capitalize',
+      plan,
+      rationale: 'Customers loved it.',
+    });
     expect(decided.status).toBe(200);
     await waitForStatus(stack, caseId, 'following_up');
-    expect((await post(stack, `/api/cases/${caseId}/follow-up`, lead, { reproduced: true, note: 'Two more threads did well.' })).status).toBe(200);
+    expect(
+      (await post(stack, `/api/cases/${caseId}/follow-up`, lead, { reproduced: true, note: 'Two more threads did well.' })).status,
+    ).toBe(200);
     const view = await closedCase(stack, caseId, lead);
 
     expect(view.opportunity).toMatchObject({ amplify: true, shareInsightWith: 'product', reproduce: plan.reproduce, reproduced: true });
@@ -127,15 +146,27 @@ describe('content handled by people', () => {
   it('asks whether the success was reproduced when nobody says, and closes the case', async () => {
     const { caseId } = await openCase(stack, { kind: 'positive', category: 'viral_content', severity: 'minor' });
     const plan = { amplify: false, shareInsightWith: 'marketing', reproduce: 'Short behind-the-scenes videos.' };
-    expect((await post(stack, `/api/cases/${caseId}/decision`, lead, { outcome: 'capitalize', plan, rationale: 'Went viral.' })).status).toBe(200);
+    expect(
+      (await post(stack, `/api/cases/${caseId}/decision`, lead, { outcome: 'capitalize', plan, rationale: 'Went viral.' })).status,
+    ).toBe(200);
     const view = await closedCase(stack, caseId, lead);
-    expect(actionsOf(view)).toEqual(['case_opened', 'decision_taken', 'opportunity_created', 'follow_up_asked', 'follow_up_unanswered', 'case_closed']);
+    expect(actionsOf(view)).toEqual([
+      'case_opened',
+      'decision_taken',
+      'opportunity_created',
+      'follow_up_asked',
+      'follow_up_unanswered',
+      'case_closed',
+    ]);
     expect(view.opportunity.reproduced).toBeNull();
   }, 30_000);
 
   it('dismisses an activity that was not significant after all', async () => {
     const { caseId, employeeId } = await openCase(stack, { kind: 'inappropriate', category: 'disparaging_employer', severity: 'moderate' });
-    const decided = await post(stack, `/api/cases/${caseId}/decision`, lead, { outcome: 'dismiss', rationale: 'Fair criticism, not disparaging.' });
+    const decided = await post(stack, `/api/cases/${caseId}/decision`, lead, {
+      outcome: 'dismiss',
+      rationale: 'Fair criticism, not disparaging.',
+    });
     expect(decided.status).toBe(200);
     const result = await stack.temporal.workflow.getHandle(caseId).result();
     expect(result).toMatchObject({ outcome: 'dismiss', sanction: null });

@@ -14,13 +14,30 @@ describe('a decided case and its policy review', () => {
   afterAll(() => stack.stop());
 
   it('opens a review carrying the lesson, which outlives the closed case', async () => {
-    const { caseId } = await openCase(stack, { kind: 'inappropriate', category: 'confidential_information_disclosure', severity: 'serious' });
-    expect((await post(stack, `/api/cases/${caseId}/decision`, committee, sanction('written_warning', { rationale: 'Internal roadmap shared.' }))).status).toBe(200);
+    const { caseId } = await openCase(stack, {
+      kind: 'inappropriate',
+      category: 'confidential_information_disclosure',
+      severity: 'serious',
+    });
+    expect(
+      (
+        await post(
+          stack,
+          `/api/cases/${caseId}/decision`,
+          committee,
+          sanction('written_warning', { rationale: 'Internal roadmap shared.' }),
+        )
+      ).status,
+    ).toBe(200);
     const view = await closedCase(stack, caseId, committee);
     expect(view.status).toBe('closed');
 
     const reviewId = caseReviewId(caseId);
-    const review = await eventually(async () => (await reviewState(stack, reviewId).catch(() => undefined)) ?? undefined, 15_000, 'the review');
+    const review = await eventually(
+      async () => (await reviewState(stack, reviewId).catch(() => undefined)) ?? undefined,
+      15_000,
+      'the review',
+    );
     expect(review.trigger).toBe('case');
     expect(review.lessons).toEqual([
       {
@@ -43,7 +60,9 @@ describe('a decided case and its policy review', () => {
   it('opens no review for a dismissed case', async () => {
     const { caseId } = await openCase(stack, { kind: 'inappropriate', category: 'error_of_judgement', severity: 'moderate' });
     const lead = await stack.tokenFor('lead-review', 'social_media_lead');
-    expect((await post(stack, `/api/cases/${caseId}/decision`, lead, { outcome: 'dismiss', rationale: 'Not significant.' })).status).toBe(200);
+    expect((await post(stack, `/api/cases/${caseId}/decision`, lead, { outcome: 'dismiss', rationale: 'Not significant.' })).status).toBe(
+      200,
+    );
     await stack.temporal.workflow.getHandle(caseId).result();
     await expect(stack.temporal.workflow.getHandle(caseReviewId(caseId)).describe()).rejects.toThrow();
   });

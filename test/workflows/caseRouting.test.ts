@@ -49,7 +49,12 @@ describe('routing rules from configuration', () => {
   beforeAll(async () => {
     stack = await startStack({
       routing: {
-        inappropriate: { minor: 'social_media_lead', moderate: 'steering_committee', serious: 'steering_committee', critical: 'steering_committee' },
+        inappropriate: {
+          minor: 'social_media_lead',
+          moderate: 'steering_committee',
+          serious: 'steering_committee',
+          critical: 'steering_committee',
+        },
         positive: 'steering_committee',
       },
     });
@@ -72,10 +77,14 @@ describe('a missed decision deadline', () => {
 
   it('reminds the decider, then escalates one level at a time up to the committee, each step recorded', async () => {
     const { caseId, managerId } = await openCase(stack, act('minor', 'inappropriate_media'));
-    const committee = await eventually(async () => {
-      const state = await caseState(stack, caseId);
-      return state.decidingRole === 'steering_committee' ? state : undefined;
-    }, 20_000, 'escalation to the committee');
+    const committee = await eventually(
+      async () => {
+        const state = await caseState(stack, caseId);
+        return state.decidingRole === 'steering_committee' ? state : undefined;
+      },
+      20_000,
+      'escalation to the committee',
+    );
     expect(committee.escalations).toBe(2);
 
     const hr = await stack.tokenFor('hr-viewer', 'hr');

@@ -35,7 +35,8 @@ afterAll(() => stack.stop());
 
 const get = (path: string, token = chair) => stack.http.get(path).set('Authorization', `Bearer ${token}`);
 const result = (reviewId: string) => stack.temporal.workflow.getHandle(reviewId).result() as Promise<PolicyReviewOutcome>;
-const caseTimeline = async (caseId: string) => ((await get(`/api/cases/${caseId}`)).body.timeline as { action: string; details: { reviewId?: string } }[]);
+const caseTimeline = async (caseId: string) =>
+  (await get(`/api/cases/${caseId}`)).body.timeline as { action: string; details: { reviewId?: string } }[];
 
 describe('the review a case opens', () => {
   it('takes a proposal, sends it back, then publishes the approved revision as new versions, on the case timeline', async () => {
@@ -50,26 +51,51 @@ describe('the review a case opens', () => {
     const training = await currentDocument(stack, 'training-material');
     expect(opened.currentVersions).toMatchObject({ 'social-media-policy': policy.number, 'training-material': training.number });
     const inbox = await get('/api/me/notifications', lead);
-    expect(inbox.body.notifications.find((n: { caseId: string }) => n.caseId === lesson.caseId)?.subject).toBe('A policy review awaits your answer');
+    expect(inbox.body.notifications.find((n: { caseId: string }) => n.caseId === lesson.caseId)?.subject).toBe(
+      'A policy review awaits your answer',
+    );
     const listed = await get(`/api/policy-reviews?status=open&caseId=${lesson.caseId}`);
-    expect(listed.body.reviews).toEqual([expect.objectContaining({ id: reviewId, trigger: 'case', status: 'open', cases: [expect.objectContaining({ caseId: lesson.caseId })] })]);
+    expect(listed.body.reviews).toEqual([
+      expect.objectContaining({
+        id: reviewId,
+        trigger: 'case',
+        status: 'open',
+        cases: [expect.objectContaining({ caseId: lesson.caseId })],
+      }),
+    ]);
 
     // Refused before they enter history: the wrong people, malformed or unchanged text, a verdict with nothing pending.
-    expect((await answerReview(stack, reviewId, await stack.tokenFor('someone', 'employee'), { kind: 'no_change', reason: 'x' })).status).toBe(403);
+    expect(
+      (await answerReview(stack, reviewId, await stack.tokenFor('someone', 'employee'), { kind: 'no_change', reason: 'x' })).status,
+    ).toBe(403);
     const admin = await answerReview(stack, reviewId, await stack.tokenFor('root', 'admin'), { kind: 'no_change', reason: 'x' });
     expect([admin.status, admin.body.error.code]).toEqual([403, 'wrong_role']);
     const committeeTooEarly = await answerReview(stack, reviewId, chair, { kind: 'no_change', reason: 'x' });
     expect([committeeTooEarly.status, committeeTooEarly.body.error.code]).toEqual([403, 'wrong_role']);
-    const malformed = await answerReview(stack, reviewId, lead, { kind: 'proposal', rationale: 'r', changes: [{ document: 'memo', baseVersion: 1, text: 't', summary: 's' }] });
+    const malformed = await answerReview(stack, reviewId, lead, {
+      kind: 'proposal',
+      rationale: 'r',
+      changes: [{ document: 'memo', baseVersion: 1, text: 't', summary: 's' }],
+    });
     expect([malformed.status, malformed.body.error.fields[0].path]).toEqual([400, 'changes.0.document']);
-    const unchanged = await answerReview(stack, reviewId, lead, proposal([{ document: 'social-media-policy', baseVersion: policy.number, text: policy.text }]));
+    const unchanged = await answerReview(
+      stack,
+      reviewId,
+      lead,
+      proposal([{ document: 'social-media-policy', baseVersion: policy.number, text: policy.text }]),
+    );
     expect([unchanged.status, unchanged.body.error.code]).toEqual([422, 'unchanged_text']);
     const nothingPending = await judgeReview(stack, reviewId, chair, true);
     expect([nothingPending.status, nothingPending.body.error.code]).toEqual([409, 'not_awaiting_approval']);
     expect(await acceptedUpdates(stack, reviewId)).toBe(0);
 
     const firstDraft = policy.text.replace('4.2 Never publish customer data', '4.2 Never publish or forward customer data');
-    const first = await answerReview(stack, reviewId, comms, proposal([{ document: 'social-media-policy', baseVersion: policy.number, text: firstDraft }]));
+    const first = await answerReview(
+      stack,
+      reviewId,
+      comms,
+      proposal([{ document: 'social-media-policy', baseVersion: policy.number, text: firstDraft }]),
+    );
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ status: 'awaiting_approval', round: 1, answer: { author: { sub: 'review-comms' } } });
     const twice = await answerReview(stack, reviewId, lead, { kind: 'no_change', reason: 'Covered.' });
@@ -106,13 +132,22 @@ describe('the review a case opens', () => {
     // Step 7: the new social-media policy starts its awareness campaign, which outlives the review.
     const policyVersion = published.find((version) => version.documentId === 'social-media-policy')!;
     const campaign = await eventually(
-      () => stack.temporal.workflow.getHandle(`campaign-${policyVersion.id}`).describe().catch(() => undefined),
+      () =>
+        stack.temporal.workflow
+          .getHandle(`campaign-${policyVersion.id}`)
+          .describe()
+          .catch(() => undefined),
       15_000,
       'the awareness campaign',
     );
     expect(campaign.parentExecution?.workflowId).toBe(reviewId);
     const trainingVersion = published.find((version) => version.documentId === 'training-material')!;
-    expect(await stack.temporal.workflow.getHandle(`campaign-${trainingVersion.id}`).describe().catch(() => null)).toBeNull();
+    expect(
+      await stack.temporal.workflow
+        .getHandle(`campaign-${trainingVersion.id}`)
+        .describe()
+        .catch(() => null),
+    ).toBeNull();
     expect(published.every((v) => v.author === 'review-lead' && v.approver === 'committee-member')).toBe(true);
     expect((await currentDocument(stack, 'social-media-policy')).text).toBe(policyText);
     const documents = await get('/api/documents', await stack.tokenFor('any-employee', 'employee'));
@@ -151,7 +186,10 @@ describe('the review a case opens', () => {
     const lesson = await closedCaseLesson(stack, 'inappropriate', { category: 'error_of_judgement', severity: 'minor' });
     const reviewId = await startCaseReview(stack, lesson);
     const before = await stack.db.policyVersion.count();
-    const answered = await answerReview(stack, reviewId, lead, { kind: 'no_change', reason: 'Clause 6.1 already says: when in doubt, do not post.' });
+    const answered = await answerReview(stack, reviewId, lead, {
+      kind: 'no_change',
+      reason: 'Clause 6.1 already says: when in doubt, do not post.',
+    });
     expect(answered.status).toBe(200);
     const selfApproval = await judgeReview(stack, reviewId, await stack.tokenFor('review-lead', 'steering_committee'), true);
     expect([selfApproval.status, selfApproval.body.error.code]).toEqual([403, 'four_eyes']);
@@ -160,7 +198,9 @@ describe('the review a case opens', () => {
     expect(await stack.db.policyVersion.count()).toBe(before);
     const closed = await get(`/api/policy-reviews?status=closed&caseId=${lesson.caseId}`);
     expect(closed.body.reviews).toEqual([expect.objectContaining({ id: reviewId, status: 'closed', outcome: 'no_change', versions: [] })]);
-    expect((await caseTimeline(lesson.caseId)).map((e) => e.action)).toEqual(expect.arrayContaining(['policy_review_opened', 'policy_review_closed']));
+    expect((await caseTimeline(lesson.caseId)).map((e) => e.action)).toEqual(
+      expect.arrayContaining(['policy_review_opened', 'policy_review_closed']),
+    );
   });
 
   it('adds a positive lesson to the guidance and the training material as an example when approved', async () => {
@@ -169,7 +209,9 @@ describe('the review a case opens', () => {
     const policy = await currentDocument(stack, 'social-media-policy');
     const training = await currentDocument(stack, 'training-material');
     const plan = await currentDocument(stack, 'communication-plan');
-    expect((await answerReview(stack, reviewId, comms, { kind: 'no_change', reason: 'Nothing to change beyond the example.' })).status).toBe(200);
+    expect(
+      (await answerReview(stack, reviewId, comms, { kind: 'no_change', reason: 'Nothing to change beyond the example.' })).status,
+    ).toBe(200);
     expect((await judgeReview(stack, reviewId, chair, true)).status).toBe(200);
     const outcome = await result(reviewId);
     expect(outcome.outcome).toBe('revised');
@@ -195,11 +237,19 @@ describe('reviews of the same documents at the same time', () => {
     const base = await currentDocument(stack, 'social-media-policy');
     const textA = `${base.text}\n10.1 Review A's clause.\n`;
     const textB = `${base.text}\n10.1 Review B's clause.\n`;
-    expect((await answerReview(stack, reviewA, lead, proposal([{ document: 'social-media-policy', baseVersion: base.number, text: textA }]))).status).toBe(200);
-    expect((await answerReview(stack, reviewB, comms, proposal([{ document: 'social-media-policy', baseVersion: base.number, text: textB }]))).status).toBe(200);
+    expect(
+      (await answerReview(stack, reviewA, lead, proposal([{ document: 'social-media-policy', baseVersion: base.number, text: textA }])))
+        .status,
+    ).toBe(200);
+    expect(
+      (await answerReview(stack, reviewB, comms, proposal([{ document: 'social-media-policy', baseVersion: base.number, text: textB }])))
+        .status,
+    ).toBe(200);
 
     expect((await judgeReview(stack, reviewA, chair, true)).status).toBe(200);
-    expect((await result(reviewA)).revisions).toEqual([expect.objectContaining({ documentId: 'social-media-policy', versionNumber: base.number + 1 })]);
+    expect((await result(reviewA)).revisions).toEqual([
+      expect.objectContaining({ documentId: 'social-media-policy', versionNumber: base.number + 1 }),
+    ]);
 
     // Review A told review B: B's pending proposal went back to its reviewers, and its committee has nothing to approve.
     const rebasing = await eventually(async () => {
@@ -210,15 +260,29 @@ describe('reviews of the same documents at the same time', () => {
     expect(rebasing.returned).toEqual([expect.objectContaining({ answerId: `${reviewB}-a1`, reason: 'stale_base', by: 'system' })]);
     expect((await judgeReview(stack, reviewB, chair, true)).status).toBe(409);
     const inbox = await get('/api/me/notifications', comms);
-    expect(inbox.body.notifications.some((n: { subject: string; body: string }) => n.subject === 'Rebase your policy proposal' && n.body.includes(reviewB))).toBe(true);
+    expect(
+      inbox.body.notifications.some(
+        (n: { subject: string; body: string }) => n.subject === 'Rebase your policy proposal' && n.body.includes(reviewB),
+      ),
+    ).toBe(true);
 
     // The same stale base again: refused by the API (database) and by the workflow's own validator.
-    const again = await answerReview(stack, reviewB, comms, proposal([{ document: 'social-media-policy', baseVersion: base.number, text: textB }]));
+    const again = await answerReview(
+      stack,
+      reviewB,
+      comms,
+      proposal([{ document: 'social-media-policy', baseVersion: base.number, text: textB }]),
+    );
     expect([again.status, again.body.error.code]).toEqual([409, 'stale_base']);
     expect(again.body.error.message).toContain(`is at version ${base.number + 1}, the proposal is based on version ${base.number}`);
     const updatesBefore = await acceptedUpdates(stack, reviewB);
     const direct = stack.temporal.workflow.getHandle(reviewB).executeUpdate(answerReviewUpdate, {
-      args: [{ reviewer: { sub: 'review-comms', name: 'Comms', roles: ['communications'] }, answer: proposal([{ document: 'social-media-policy', baseVersion: base.number, text: textB }]) as never }],
+      args: [
+        {
+          reviewer: { sub: 'review-comms', name: 'Comms', roles: ['communications'] },
+          answer: proposal([{ document: 'social-media-policy', baseVersion: base.number, text: textB }]) as never,
+        },
+      ],
     });
     await expect(direct).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
     await expect(direct).rejects.toMatchObject({ cause: { type: 'stale_base' } });
@@ -226,7 +290,16 @@ describe('reviews of the same documents at the same time', () => {
 
     // Rebased on the current version, it goes through.
     const rebased = `${textA}10.2 Review B's clause.\n`;
-    expect((await answerReview(stack, reviewB, comms, proposal([{ document: 'social-media-policy', baseVersion: base.number + 1, text: rebased }]))).status).toBe(200);
+    expect(
+      (
+        await answerReview(
+          stack,
+          reviewB,
+          comms,
+          proposal([{ document: 'social-media-policy', baseVersion: base.number + 1, text: rebased }]),
+        )
+      ).status,
+    ).toBe(200);
     expect((await judgeReview(stack, reviewB, chair, true)).status).toBe(200);
     expect((await result(reviewB)).revisions).toEqual([expect.objectContaining({ versionNumber: base.number + 2 })]);
     expect((await currentDocument(stack, 'social-media-policy')).text).toBe(rebased);
@@ -246,7 +319,13 @@ describe('reviews of the same documents at the same time', () => {
         round: 1,
         author: reviewer,
         submittedAt: new Date().toISOString(),
-        answer: { kind: 'proposal' as const, rationale: 'Race.', changes: [{ document: 'social-media-policy' as const, baseVersion: base.number, text: `${base.text}\n${label}\n`, summary: label }] },
+        answer: {
+          kind: 'proposal' as const,
+          rationale: 'Race.',
+          changes: [
+            { document: 'social-media-policy' as const, baseVersion: base.number, text: `${base.text}\n${label}\n`, summary: label },
+          ],
+        },
       };
       await stack.db.policyReview.create({ data: { id: reviewId, trigger: 'case', status: 'open' } });
       await activities.recordReviewAnswer({ reviewId, caseIds: [], submitted });
@@ -261,7 +340,11 @@ describe('reviews of the same documents at the same time', () => {
     expect(await stack.db.policyVersion.count({ where: { documentId: 'social-media-policy', number: { gt: base.number } } })).toBe(1);
     // A retry of the winner after its commit answers what it published, and publishes nothing more.
     const winner = outcomes[0].status === 'concluded' ? a : b;
-    expect(await winner.run()).toMatchObject({ status: 'concluded', outcome: 'revised', revisions: [expect.objectContaining({ versionNumber: base.number + 1 })] });
+    expect(await winner.run()).toMatchObject({
+      status: 'concluded',
+      outcome: 'revised',
+      revisions: [expect.objectContaining({ versionNumber: base.number + 1 })],
+    });
     expect(await stack.db.policyVersion.count({ where: { documentId: 'social-media-policy', number: { gt: base.number } } })).toBe(1);
   });
 });
@@ -271,10 +354,16 @@ describe('deadlines', () => {
     const lesson = await closedCaseLesson(stack, 'inappropriate');
     const reviewId = await startCaseReview(stack, lesson, { reminderMs: 1_000, deadlineMs: 2_500 });
     const overdue = { caseId: lesson.caseId, recipient: 'role:steering_committee', subject: 'A policy review is overdue' };
-    await eventually(async () => ((await stack.db.notification.count({ where: overdue })) > 0 ? true : undefined), 15_000, 'the escalation');
+    await eventually(
+      async () => ((await stack.db.notification.count({ where: overdue })) > 0 ? true : undefined),
+      15_000,
+      'the escalation',
+    );
     expect(await reviewState(stack, reviewId)).toMatchObject({ status: 'awaiting_answer', escalated: true });
     // Opening, the reminder, then the escalation (to the committee and the reviewers); later reminders say "still".
-    const notices = await stack.db.notification.findMany({ where: { caseId: lesson.caseId, subject: { contains: 'policy review' }, NOT: { subject: { contains: 'still' } } } });
+    const notices = await stack.db.notification.findMany({
+      where: { caseId: lesson.caseId, subject: { contains: 'policy review' }, NOT: { subject: { contains: 'still' } } },
+    });
     expect(notices.map((n) => `${n.recipient}: ${n.subject}`).sort()).toEqual([
       'role:communications: A policy review awaits your answer',
       'role:communications: A policy review awaits your answer',
@@ -286,10 +375,19 @@ describe('deadlines', () => {
     ]);
     // Once escalated, the committee may answer itself; another member approves (four eyes).
     expect((await answerReview(stack, reviewId, chair, { kind: 'no_change', reason: 'Covered by clause 6.1.' })).status).toBe(200);
-    await eventually(async () => ((await stack.db.notification.count({ where: { caseId: lesson.caseId, subject: 'A policy review still awaits your approval' } })) > 0 ? true : undefined), 15_000, 'an approval reminder');
+    await eventually(
+      async () =>
+        (await stack.db.notification.count({ where: { caseId: lesson.caseId, subject: 'A policy review still awaits your approval' } })) > 0
+          ? true
+          : undefined,
+      15_000,
+      'an approval reminder',
+    );
     expect((await judgeReview(stack, reviewId, member, true)).status).toBe(200);
     expect((await result(reviewId)).outcome).toBe('no_change');
     const actions = (await caseTimeline(lesson.caseId)).map((e) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(['policy_review_reminder_sent', 'policy_review_escalated', 'policy_review_approval_reminder_sent']));
+    expect(actions).toEqual(
+      expect.arrayContaining(['policy_review_reminder_sent', 'policy_review_escalated', 'policy_review_approval_reminder_sent']),
+    );
   }, 40_000);
 });

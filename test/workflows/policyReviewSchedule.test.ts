@@ -22,7 +22,10 @@ beforeAll(async () => {
   scheduleId = stack.unique(POLICY_REVIEW_SCHEDULE_ID);
 });
 afterAll(async () => {
-  await stack.temporal.schedule.getHandle(scheduleId).delete().catch(() => undefined);
+  await stack.temporal.schedule
+    .getHandle(scheduleId)
+    .delete()
+    .catch(() => undefined);
   await stack.stop();
 });
 
@@ -41,10 +44,14 @@ async function triggerReview(): Promise<string> {
   const handle = stack.temporal.schedule.getHandle(scheduleId);
   const before = (await handle.describe()).info.numActionsTaken;
   await handle.trigger();
-  const started = await eventually(async () => {
-    const { info } = await handle.describe();
-    return info.numActionsTaken > before ? info.recentActions[info.recentActions.length - 1] : undefined;
-  }, 15_000, 'the schedule to start a review');
+  const started = await eventually(
+    async () => {
+      const { info } = await handle.describe();
+      return info.numActionsTaken > before ? info.recentActions[info.recentActions.length - 1] : undefined;
+    },
+    15_000,
+    'the schedule to start a review',
+  );
   const reviewId = started.action.workflow.workflowId;
   await waitForReviewStatus(stack, reviewId, 'awaiting_answer');
   return reviewId;
@@ -53,7 +60,9 @@ async function triggerReview(): Promise<string> {
 async function concludeWithoutChange(reviewId: string): Promise<PolicyReviewOutcome> {
   const lead = await stack.tokenFor('periodic-lead', 'social_media_lead');
   const chair = await stack.tokenFor('periodic-chair', 'steering_committee');
-  expect((await answerReview(stack, reviewId, lead, { kind: 'no_change', reason: 'The documents are complete and current.' })).status).toBe(200);
+  expect((await answerReview(stack, reviewId, lead, { kind: 'no_change', reason: 'The documents are complete and current.' })).status).toBe(
+    200,
+  );
   expect((await judgeReview(stack, reviewId, chair, true)).status).toBe(200);
   return stack.temporal.workflow.getHandle(reviewId).result();
 }
@@ -114,9 +123,16 @@ describe('the periodic review schedule', () => {
     const chair = await stack.tokenFor('periodic-chair', 'steering_committee');
     const listed = await stack.http.get('/api/policy-reviews?trigger=periodic&status=open').set('Authorization', `Bearer ${chair}`);
     expect(listed.body.reviews).toEqual([
-      expect.objectContaining({ id: firstId, period: { since: null, until: first.period?.until }, cases: [expect.objectContaining({ caseId: sanctioned.caseId }), expect.objectContaining({ caseId: capitalised.caseId })] }),
+      expect.objectContaining({
+        id: firstId,
+        period: { since: null, until: first.period?.until },
+        cases: [expect.objectContaining({ caseId: sanctioned.caseId }), expect.objectContaining({ caseId: capitalised.caseId })],
+      }),
     ]);
-    const timeline = (await stack.http.get(`/api/cases/${sanctioned.caseId}`).set('Authorization', `Bearer ${chair}`)).body.timeline as { action: string; details: { reviewId?: string } }[];
+    const timeline = (await stack.http.get(`/api/cases/${sanctioned.caseId}`).set('Authorization', `Bearer ${chair}`)).body.timeline as {
+      action: string;
+      details: { reviewId?: string };
+    }[];
     expect(timeline.filter((e) => e.details.reviewId === firstId).map((e) => e.action)).toEqual(['policy_review_opened']);
     // The positive lesson becomes an example on approval, even when nothing else changes.
     expect((await concludeWithoutChange(firstId)).outcome).toBe('revised');
@@ -135,7 +151,9 @@ describe('the periodic review schedule', () => {
     expect(third.documentsConcerned).toEqual(['social-media-policy', 'communication-plan', 'training-material']);
     const lead = await stack.tokenFor('periodic-lead', 'social_media_lead');
     const inbox = await stack.http.get('/api/me/notifications').set('Authorization', `Bearer ${lead}`);
-    expect(inbox.body.notifications.some((n: { body: string }) => n.body.includes(thirdId) && n.body.includes('No case was closed'))).toBe(true);
+    expect(inbox.body.notifications.some((n: { body: string }) => n.body.includes(thirdId) && n.body.includes('No case was closed'))).toBe(
+      true,
+    );
     expect(await concludeWithoutChange(thirdId)).toMatchObject({ outcome: 'no_change', caseIds: [] });
     const reviews = await stack.db.policyReview.findMany({ where: { trigger: 'periodic' }, orderBy: { openedAt: 'asc' } });
     expect(reviews.map((r) => [r.id, r.status])).toEqual([

@@ -68,13 +68,32 @@ describe('a worker killed between the decision and the sanction', () => {
     await stack.db.employee.create({ data: { id: employeeId, name: 'Solo', email: `${employeeId}@example.test`, department: 'ops' } });
     const activity = await stack.db.detectedActivity.create({
       data: {
-        source: 'test', sourceRef: caseId, employeeId, platform: 'x', url: 'https://x.example/p', content: '',
-        siteControlledByCompany: false, detectedAt: new Date(), reach: 1, kind: 'inappropriate', category: 'error_of_judgement', severity: 'minor',
+        source: 'test',
+        sourceRef: caseId,
+        employeeId,
+        platform: 'x',
+        url: 'https://x.example/p',
+        content: '',
+        siteControlledByCompany: false,
+        detectedAt: new Date(),
+        reach: 1,
+        kind: 'inappropriate',
+        category: 'error_of_judgement',
+        severity: 'minor',
       },
     });
     await stack.db.case.create({
-      data: { id: caseId, activityId: activity.id, employeeId, kind: 'inappropriate', category: 'error_of_judgement', severity: 'minor',
-        status: 'carrying_out', decidingRole: 'manager', department: 'ops' },
+      data: {
+        id: caseId,
+        activityId: activity.id,
+        employeeId,
+        kind: 'inappropriate',
+        category: 'error_of_judgement',
+        severity: 'minor',
+        status: 'carrying_out',
+        decidingRole: 'manager',
+        department: 'ops',
+      },
     });
     return { caseId, employeeId };
   }

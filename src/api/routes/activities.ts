@@ -11,7 +11,10 @@ export function activityRoutes(ctx: ApiContext): Router {
   router.post('/activities', requireRole('detector', ...HANDLER_ROLES), async (req, res) => {
     const input = parseInput(detectedActivitySchema, req.body);
     const { caseId, created } = await openCase(ctx, input);
-    res.status(created ? 202 : 200).location(`/api/cases/${caseId}`).json({ caseId });
+    res
+      .status(created ? 202 : 200)
+      .location(`/api/cases/${caseId}`)
+      .json({ caseId });
   });
   return router;
 }

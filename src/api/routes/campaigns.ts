@@ -19,7 +19,10 @@ export function campaignRoutes(ctx: ApiContext): Router {
   });
   router.post('/campaigns', requireRole('communications'), async (req, res) => {
     const { campaignId, created } = await startCampaign(ctx, parseInput(campaignStartSchema, req.body), principalOf(req));
-    res.status(created ? 202 : 200).location(`/api/campaigns/${campaignId}`).json({ campaignId });
+    res
+      .status(created ? 202 : 200)
+      .location(`/api/campaigns/${campaignId}`)
+      .json({ campaignId });
   });
   router.get('/campaigns/:campaignId', handlers, async (req, res) => {
     res.json(await viewCampaign(ctx, pathParam(req, 'campaignId')));

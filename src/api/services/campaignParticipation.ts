@@ -71,7 +71,8 @@ export async function register(ctx: ApiContext, campaignId: string, sessionId: s
         WHERE id = ${sessionId} AND registered_count < capacity AND held_at IS NULL AND starts_at > now()`;
       if (taken === 0) {
         const now = await tx.knowHowSession.findUniqueOrThrow({ where: { id: sessionId } });
-        if (now.heldAt || now.startsAt.getTime() <= Date.now()) throw new ApiError(409, 'session_started', 'This session has started already.');
+        if (now.heldAt || now.startsAt.getTime() <= Date.now())
+          throw new ApiError(409, 'session_started', 'This session has started already.');
         throw new ApiError(409, 'session_full', `This session is full (${now.capacity} places).`);
       }
       await tx.sessionRegistration.create({ data: { sessionId, employeeId: principal.sub } });
@@ -90,7 +91,10 @@ async function registrationView(ctx: ApiContext, sessionId: string, employeeId: 
     ctx.db.knowHowSession.findUniqueOrThrow({ where: { id: sessionId } }),
     ctx.db.sessionRegistration.findUniqueOrThrow({ where: { sessionId_employeeId: { sessionId, employeeId } } }),
   ]);
-  return { session: sessionViewOf(session), registration: { employeeId, registeredAt: registration.registeredAt, attended: registration.attended } };
+  return {
+    session: sessionViewOf(session),
+    registration: { employeeId, registeredAt: registration.registeredAt, attended: registration.attended },
+  };
 }
 
 /** Records who attended (registered employees only); the first recording marks the session held. */

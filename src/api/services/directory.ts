@@ -14,9 +14,7 @@ async function assertEmailsFree(ctx: ApiContext, entries: { id: string; email: s
     select: { id: true, email: true },
   });
   const ownerOf = new Map(owners.map((owner) => [owner.email, owner.id]));
-  const taken = entries
-    .map((entry, i) => ({ entry, i }))
-    .filter(({ entry }) => (ownerOf.get(entry.email) ?? entry.id) !== entry.id);
+  const taken = entries.map((entry, i) => ({ entry, i })).filter(({ entry }) => (ownerOf.get(entry.email) ?? entry.id) !== entry.id);
   if (taken.length > 0) {
     throw new ApiError(
       409,
@@ -74,7 +72,10 @@ export async function importEmployees(ctx: ApiContext, input: EmployeeImportInpu
 
   const directory = await loadManagerMap(ctx);
   for (const employee of employees) directory.set(employee.id, employee.managerId);
-  const problems = reportingLineProblems(directory, employees.map((employee) => employee.id));
+  const problems = reportingLineProblems(
+    directory,
+    employees.map((employee) => employee.id),
+  );
   if (problems.length > 0) {
     throw invalidInput(
       problems.map((problem) => ({ path: `employees.${firstIndex.get(`id:${problem.employeeId}`)}.managerId`, message: problem.message })),

@@ -46,7 +46,10 @@ export async function listDocuments(ctx: ApiContext) {
 
 /** One document and the history of its versions, newest first. */
 export async function viewDocument(ctx: ApiContext, documentId: PolicyDocumentId) {
-  const document = await ctx.db.policyDocument.findUnique({ where: { id: documentId }, include: { versions: { orderBy: { number: 'desc' } } } });
+  const document = await ctx.db.policyDocument.findUnique({
+    where: { id: documentId },
+    include: { versions: { orderBy: { number: 'desc' } } },
+  });
   if (!document) throw notFound(`Document ${documentId}`);
   return { id: document.id, title: document.title, purpose: document.purpose, versions: document.versions.map(versionSummary) };
 }

@@ -2,7 +2,7 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Prisma } from '../../generated/prisma/client';
 import { latestPolicyVersions } from '../../activities/policyReviews';
-import type { Decider } from '../../domain/decisions';
+import type { Decider } from '../../domain/decider';
 import {
   type CurrentVersions,
   POLICY_DOCUMENT_TITLES,
@@ -46,7 +46,11 @@ export async function answerPolicyReview(ctx: ApiContext, reviewId: string, revi
       if (stale) throw new ApiError(409, stale.code, stale.message);
       const unchanged = answer.changes.find((change) => change.text.trimEnd() === latest.get(change.document)!.text.trimEnd());
       if (unchanged) {
-        throw new ApiError(422, 'unchanged_text', `The proposed text of ${POLICY_DOCUMENT_TITLES[unchanged.document]} is the current one; leave it out of the proposal.`);
+        throw new ApiError(
+          422,
+          'unchanged_text',
+          `The proposed text of ${POLICY_DOCUMENT_TITLES[unchanged.document]} is the current one; leave it out of the proposal.`,
+        );
       }
     }
   }
@@ -99,7 +103,13 @@ export async function listPolicyReviews(ctx: ApiContext, query: PolicyReviewList
   };
   const [total, reviews] = await Promise.all([
     ctx.db.policyReview.count({ where }),
-    ctx.db.policyReview.findMany({ where, include: reviewInclude, orderBy: [{ openedAt: 'desc' }, { id: 'asc' }], take: query.limit, skip: query.offset }),
+    ctx.db.policyReview.findMany({
+      where,
+      include: reviewInclude,
+      orderBy: [{ openedAt: 'desc' }, { id: 'asc' }],
+      take: query.limit,
+      skip: query.offset,
+    }),
   ]);
   return { total, limit: query.limit, offset: query.offset, reviews: reviews.map(reviewSummary) };
 }
@@ -120,7 +130,10 @@ export async function viewPolicyReview(ctx: ApiContext, reviewId: string) {
   const [record, answers, trail, live] = await Promise.all([
     ctx.db.policyReview.findUnique({ where: { id: reviewId }, include: reviewInclude }),
     ctx.db.policyReviewAnswer.findMany({ where: { reviewId }, orderBy: { round: 'asc' } }),
-    ctx.db.auditEvent.findMany({ where: { caseId: null, details: { path: ['reviewId'], equals: reviewId } }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }),
+    ctx.db.auditEvent.findMany({
+      where: { caseId: null, details: { path: ['reviewId'], equals: reviewId } },
+      orderBy: [{ at: 'asc' }, { id: 'asc' }],
+    }),
     liveState(ctx, reviewId),
   ]);
   if (!record && !live) throw notFound(`Policy review ${reviewId}`);

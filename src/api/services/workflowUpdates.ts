@@ -1,7 +1,7 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import type { CaseState } from '../../domain/case';
-import type { Refusal } from '../../domain/decisions';
+import type { Refusal } from '../../domain/refusal';
 import type { ApiContext } from '../context';
 import { ApiError, notFound } from '../errors';
 
@@ -41,7 +41,12 @@ export async function sendUpdate<State, Args>(
   }
 }
 
-export function updateCase<Args>(ctx: ApiContext, caseId: string, update: UpdateDefinition<CaseState, [Args]>, args: Args): Promise<CaseState> {
+export function updateCase<Args>(
+  ctx: ApiContext,
+  caseId: string,
+  update: UpdateDefinition<CaseState, [Args]>,
+  args: Args,
+): Promise<CaseState> {
   return sendUpdate(ctx, caseId, update, args, {
     label: `Case ${caseId}`,
     closedCode: 'case_closed',

@@ -26,7 +26,10 @@ export const caseListQuerySchema = z.strictObject({
   severity: z.enum(SEVERITIES).optional(),
   assignedRole: z.enum(DECIDING_ROLES).optional(),
   department: z.string().min(1).optional(),
-  mine: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
+  mine: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });

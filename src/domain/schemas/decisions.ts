@@ -1,13 +1,7 @@
 import { z } from 'zod';
 import './messages';
 import { matrixProblems } from '../sanctionMatrix';
-import {
-  CONTENT_ACTIONS,
-  INAPPROPRIATE_CATEGORIES,
-  POSITIVE_CATEGORIES,
-  SANCTIONS,
-  SEVERITIES,
-} from '../vocabulary';
+import { CONTENT_ACTIONS, INAPPROPRIATE_CATEGORIES, POSITIVE_CATEGORIES, SANCTIONS, SEVERITIES } from '../vocabulary';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be blank').max(max);
 const rationale = text(5_000);
@@ -47,11 +41,7 @@ const dismissDecisionSchema = z.strictObject({
 });
 
 /** The body of `POST /api/cases/:caseId/decision`. */
-export const decisionSchema = z.discriminatedUnion('outcome', [
-  sanctionDecisionSchema,
-  capitalizeDecisionSchema,
-  dismissDecisionSchema,
-]);
+export const decisionSchema = z.discriminatedUnion('outcome', [sanctionDecisionSchema, capitalizeDecisionSchema, dismissDecisionSchema]);
 
 /** The body of `POST /api/cases/:caseId/approval`: a second person approves a harsh sanction or sends it back. */
 export const approvalSchema = z.strictObject({

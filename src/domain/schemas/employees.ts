@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import './messages';
 
-export const employeeIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, 'must be letters, digits, dots, dashes or underscores');
+export const employeeIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9._-]+$/, 'must be letters, digits, dots, dashes or underscores');
 
 /** The body of `PUT /api/employees/:id`. */
 export const employeeSchema = z.strictObject({
@@ -14,7 +18,10 @@ export const employeeSchema = z.strictObject({
 
 /** The body of `POST /api/employees/import`: a whole directory or a part of it, applied atomically. */
 export const employeeImportSchema = z.strictObject({
-  employees: z.array(employeeSchema.extend({ id: employeeIdSchema })).min(1).max(50_000),
+  employees: z
+    .array(employeeSchema.extend({ id: employeeIdSchema }))
+    .min(1)
+    .max(50_000),
 });
 
 export type EmployeeInput = z.infer<typeof employeeSchema>;

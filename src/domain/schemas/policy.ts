@@ -21,7 +21,10 @@ const proposedChangeSchema = z.strictObject({
   document: policyDocumentIdSchema,
   baseVersion: z.number().int().min(1),
   // Not trimmed: markdown is kept as written.
-  text: z.string().max(MAX_DOCUMENT_CHARS).refine((value) => value.trim() !== '', 'must not be blank'),
+  text: z
+    .string()
+    .max(MAX_DOCUMENT_CHARS)
+    .refine((value) => value.trim() !== '', 'must not be blank'),
   summary: text(2_000),
 });
 
