@@ -8,7 +8,7 @@ import {
   managerReportMail,
   type MissingReport,
   reminderMail,
-} from '../domain/campaignMessages';
+} from '../domain/campaignTexts';
 import type { Database } from '../platform/database';
 import { campaignFactsOf } from './campaigns';
 import type { Mailer, MailOutcome } from './mailer';

@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { CampaignPlan, CampaignSettings, SessionRequest } from '../domain/campaign';
-import { acknowledgeLink, announcementPost, type CampaignFacts, sessionPost } from '../domain/campaignMessages';
+import { acknowledgeLink, announcementPost, type CampaignFacts, sessionPost } from '../domain/campaignTexts';
+import { roleInbox } from '../domain/inboxes';
 import type { Prisma } from '../generated/prisma/client';
 import type { Database } from '../platform/database';
 import { campaignCoverage } from './campaignReports';
@@ -232,7 +233,7 @@ export function createCampaignRecordActivities({ db, socialNetwork, settings }: 
               : `Campaign on ${report.title} version ${report.versionNumber} completed: ${percent} acknowledged`;
             await deliver(tx, {
               key: `${campaignId}:final-report`,
-              recipient: 'role:communications',
+              recipient: roleInbox('communications'),
               subject,
               body:
                 `${acknowledged} of ${total} employees acknowledged; ${report.emails.reminders.rounds} reminder round(s), ` +

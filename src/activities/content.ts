@@ -3,7 +3,8 @@ import { streisandRisk } from '../domain/streisand';
 import type { RemovalReport, Severity } from '../domain/vocabulary';
 import type { Database } from '../platform/database';
 import type { ContentSite } from './contentSite';
-import { actorOf, audit, deliver, roleInbox } from './records';
+import { actorOf, audit, deliver } from './records';
+import { roleInbox } from '../domain/inboxes';
 
 export interface ContentOrder {
   caseId: string;

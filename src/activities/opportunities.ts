@@ -1,7 +1,8 @@
 import type { CapitalizeDecision } from '../domain/decisions';
 import type { Decider } from '../domain/decider';
 import type { Database } from '../platform/database';
-import { actorOf, audit, deliver, type InboxMessage, roleInbox, teamInbox } from './records';
+import { actorOf, audit, deliver, type InboxMessage } from './records';
+import { roleInbox, teamInbox } from '../domain/inboxes';
 
 export interface OpportunityOrder {
   caseId: string;

@@ -19,7 +19,8 @@ import {
 } from '../domain/policyReview';
 import type { ActivityCategory, Sanction, Severity } from '../domain/vocabulary';
 import type { Database } from '../platform/database';
-import { actorOf, asJson, audit, deliver, roleInbox, type Tx } from './records';
+import { actorOf, asJson, audit, deliver, type Tx } from './records';
+import { type InboxAddress, roleInbox } from '../domain/inboxes';
 
 /** A reminder after a week and escalation after two without an answer, unless the worker is configured otherwise. */
 export const DEFAULT_POLICY_REVIEW_TIMING: PolicyReviewTiming = {
@@ -33,7 +34,7 @@ export const COMMITTEE_INBOX = roleInbox('steering_committee');
 export interface ReviewMessage {
   /** Unique per message: a retried activity delivers it once to each recipient. */
   key: string;
-  recipients: string[];
+  recipients: InboxAddress[];
   subject: string;
   body: string;
 }

@@ -1,3 +1,4 @@
+import type { InboxAddress } from '../domain/inboxes';
 import type { Prisma } from '../generated/prisma/client';
 
 export type Tx = Prisma.TransactionClient;
@@ -15,8 +16,7 @@ export interface AuditEntry {
 export interface InboxMessage {
   /** Unique per message and recipient: a retried activity delivers it once. */
   key: string;
-  /** `employee:<id>`, `role:<role>` or `team:<name>`. */
-  recipient: string;
+  recipient: InboxAddress;
   subject: string;
   body: string;
   caseId: string | null;
@@ -34,10 +34,6 @@ export async function deliver(tx: Tx, ...messages: InboxMessage[]): Promise<void
     skipDuplicates: true,
   });
 }
-
-export const employeeInbox = (employeeId: string) => `employee:${employeeId}`;
-export const roleInbox = (role: string) => `role:${role}`;
-export const teamInbox = (team: string) => `team:${team}`;
 
 /** How a person appears on the timeline: their roles and directory id. */
 export const actorOf = (person: { sub: string; roles: readonly string[] }) => `${person.roles.join('+')}:${person.sub}`;

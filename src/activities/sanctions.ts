@@ -1,6 +1,7 @@
 import type { Sanction, Severity, ActivityCategory } from '../domain/vocabulary';
 import type { Database } from '../platform/database';
-import { audit, deliver, employeeInbox } from './records';
+import { audit, deliver } from './records';
+import { employeeInbox } from '../domain/inboxes';
 
 export interface SanctionOrder {
   caseId: string;

@@ -11,6 +11,7 @@ import {
   type SanctionDecision,
 } from '../domain/decisions';
 import { clauseOf } from '../domain/policyReview';
+import { employeeInbox, roleInbox } from '../domain/inboxes';
 import { escalationOf, initialDecidingRole } from '../domain/routing';
 import type { ActivityCategory, DecidingRole, Sanction } from '../domain/vocabulary';
 import {
@@ -21,9 +22,9 @@ import {
   reportRemovalUpdate,
   type ReportFollowUpArgs,
   type ReportRemovalArgs,
-} from './messages';
+} from './caseMessages';
 import { explainCase } from './explanationPhase';
-import { openCaseReview } from './policyReview';
+import { openCaseReview } from './policyReviewStarter';
 import { refuse } from './refusals';
 import { caseSearchAttributes, moveCase } from './searchAttributes';
 import { activities, isoAt } from './activityCalls';
@@ -63,7 +64,7 @@ export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
   let followUp: ReportFollowUpArgs | null = null;
 
   const deciderInbox = (role: DecidingRole) =>
-    role === 'manager' && employee.managerId ? `employee:${employee.managerId}` : `role:${role}`;
+    role === 'manager' && employee.managerId ? employeeInbox(employee.managerId) : roleInbox(role);
 
   const decisionContext = (pinned: JudgementBasis): DecisionContext => ({
     employeeId: employee.id,
@@ -212,8 +213,8 @@ export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
         caseId,
         event: { eventKey: key, actor: 'system', action: 'approval_reminder_sent' },
         messages: [
-          { key, recipient: 'role:steering_committee', ...message },
-          { key, recipient: 'role:hr', ...message },
+          { key, recipient: roleInbox('steering_committee'), ...message },
+          { key, recipient: roleInbox('hr'), ...message },
         ],
       });
     }
@@ -246,7 +247,12 @@ export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
         caseId,
         event: { eventKey: key, actor: 'system', action: 'removal_reminder_sent' },
         messages: [
-          { key, recipient: 'role:social_media_lead', subject: 'A removal awaits news', body: `Report on the removal for case ${caseId}.` },
+          {
+            key,
+            recipient: roleInbox('social_media_lead'),
+            subject: 'A removal awaits news',
+            body: `Report on the removal for case ${caseId}.`,
+          },
         ],
       });
     }
@@ -309,7 +315,7 @@ export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
         messages: [
           {
             key,
-            recipient: 'role:social_media_lead',
+            recipient: roleInbox('social_media_lead'),
             subject: 'Was the success reproduced?',
             body: `Case ${caseId}: report whether the positive activity was reproduced (${plan.plan.reproduce}).`,
           },

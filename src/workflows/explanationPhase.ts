@@ -4,8 +4,9 @@ import type { CaseState, ExplanationState } from '../domain/case';
 import type { Decider } from '../domain/decider';
 import { type ExplanationReview, refuseExplanationApproval, refuseExplanationEdit, refuseWithdrawal } from '../domain/explanation';
 import type { DecidingRole } from '../domain/vocabulary';
+import { roleInbox } from '../domain/inboxes';
 import { refuse } from './refusals';
-import { approveExplanationUpdate, editExplanationUpdate, withdrawExplanationUpdate } from './messages';
+import { approveExplanationUpdate, editExplanationUpdate, withdrawExplanationUpdate } from './caseMessages';
 import { moveCase } from './searchAttributes';
 import { activities, isoAt } from './activityCalls';
 
@@ -107,7 +108,12 @@ export async function explainCase(
         caseId,
         event: { eventKey: key, actor: 'system', action: 'explanation_reminder_sent' },
         messages: [
-          { key, recipient: 'role:communications', subject: 'A lesson awaits review', body: `Review the explanation of case ${caseId}.` },
+          {
+            key,
+            recipient: roleInbox('communications'),
+            subject: 'A lesson awaits review',
+            body: `Review the explanation of case ${caseId}.`,
+          },
         ],
       });
       continue;

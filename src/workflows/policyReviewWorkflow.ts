@@ -14,6 +14,7 @@ import {
   staleBases,
   type SubmittedAnswer,
 } from '../domain/policyReview';
+import { roleInbox } from '../domain/inboxes';
 import { startAwarenessCampaign } from './campaignStarter';
 import { answerReviewUpdate, documentsPublishedSignal, policyReviewStateQuery, reviewVerdictUpdate } from './policyReviewMessages';
 import { activities, isoAt } from './activityCalls';
@@ -31,8 +32,8 @@ export interface PolicyReviewOutcome {
   caseIds: string[];
 }
 
-const REVIEWERS = ['role:social_media_lead', 'role:communications'];
-const COMMITTEE = 'role:steering_committee';
+const REVIEWERS = [roleInbox('social_media_lead'), roleInbox('communications')];
+const COMMITTEE = roleInbox('steering_committee');
 
 type Step =
   | { type: 'answered'; submitted: SubmittedAnswer }

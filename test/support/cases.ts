@@ -1,7 +1,7 @@
 import type { Response } from 'supertest';
 import type { CaseState } from '../../src/domain/case';
 import type { DetectedActivityInput } from '../../src/domain/schemas/intake';
-import { caseStateQuery } from '../../src/workflows/messages';
+import { caseStateQuery } from '../../src/workflows/caseMessages';
 import { detection, eventually, hireEmployee } from './fixtures';
 import type { Stack } from './stack';
 

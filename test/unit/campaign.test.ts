@@ -9,7 +9,7 @@ import {
   reminderDueAt,
   type SessionRequest,
 } from '../../src/domain/campaign';
-import { acknowledgeLink, announcementMail, managerReportMail, readableDate, reminderMail } from '../../src/domain/campaignMessages';
+import { acknowledgeLink, announcementMail, managerReportMail, readableDate, reminderMail } from '../../src/domain/campaignTexts';
 import { campaignSettingsFrom, loadLocalConfig, loadWorkerConfig, mailerConfigFrom } from '../../src/platform/config';
 
 const DAY = 24 * 3600_000;

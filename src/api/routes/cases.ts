@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { caseListQuerySchema, followUpReportSchema, removalReportSchema } from '../../domain/schemas/cases';
 import { approvalSchema, decisionSchema } from '../../domain/schemas/decisions';
 import { DECIDING_ROLES, HANDLER_ROLES } from '../../domain/vocabulary';
-import { approveUpdate, decideUpdate, reportFollowUpUpdate, reportRemovalUpdate } from '../../workflows/messages';
+import { approveUpdate, decideUpdate, reportFollowUpUpdate, reportRemovalUpdate } from '../../workflows/caseMessages';
 import { principalOf, requireRole } from '../auth/middleware';
 import type { ApiContext } from '../context';
 import { parseInput } from '../errors';

@@ -7,7 +7,7 @@ import {
   lessonPageSchema,
 } from '../../domain/schemas/explanations';
 import { HANDLER_ROLES } from '../../domain/vocabulary';
-import { approveExplanationUpdate, caseStateQuery, editExplanationUpdate, withdrawExplanationUpdate } from '../../workflows/messages';
+import { approveExplanationUpdate, caseStateQuery, editExplanationUpdate, withdrawExplanationUpdate } from '../../workflows/caseMessages';
 import { principalOf, requireRole } from '../auth/middleware';
 import type { ApiContext } from '../context';
 import { notFound, parseInput } from '../errors';

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { inboxesOf } from '../../domain/inboxes';
 import { principalOf } from '../auth/middleware';
 import type { ApiContext } from '../context';
 import { parseInput } from '../errors';
@@ -13,9 +14,8 @@ export function meRoutes(ctx: ApiContext): Router {
   router.get('/me/notifications', async (req, res) => {
     const principal = principalOf(req);
     const page = parseInput(pageSchema, req.query, 'query');
-    const recipients = [`employee:${principal.sub}`, ...principal.roles.map((role) => `role:${role}`)];
     const notifications = await ctx.db.notification.findMany({
-      where: { recipient: { in: recipients }, sentAt: page.before ? { lt: new Date(page.before) } : undefined },
+      where: { recipient: { in: inboxesOf(principal) }, sentAt: page.before ? { lt: new Date(page.before) } : undefined },
       orderBy: { sentAt: 'desc' },
       take: page.limit,
       select: { recipient: true, subject: true, body: true, caseId: true, sentAt: true },

@@ -2,7 +2,7 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import type { CaseState } from '../../domain/case';
 import { streisandRisk } from '../../domain/streisand';
 import type { Severity } from '../../domain/vocabulary';
-import { caseStateQuery } from '../../workflows/messages';
+import { caseStateQuery } from '../../workflows/caseMessages';
 import type { ApiContext } from '../context';
 import { notFound } from '../errors';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import './messages';
+import './zodErrors';
 import {
   ACTIVITY_KINDS,
   CASE_STATUSES,

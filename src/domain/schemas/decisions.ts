@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import './messages';
+import './zodErrors';
 import { matrixProblems } from '../sanctionMatrix';
 import { CONTENT_ACTIONS, INAPPROPRIATE_CATEGORIES, POSITIVE_CATEGORIES, SANCTIONS, SEVERITIES } from '../vocabulary';
 

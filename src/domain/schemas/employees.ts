@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import './messages';
+import './zodErrors';
 
 export const employeeIdSchema = z
   .string()

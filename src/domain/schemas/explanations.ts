@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import './messages';
+import './zodErrors';
 
 const part = z.strictObject({
   key: z.enum(['what_happened', 'why_inappropriate', 'measure_taken', 'why_that_measure', 'why_it_helped', 'how_to_repeat']),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import './messages';
+import './zodErrors';
 import { ACTIVITY_KINDS, categoriesOf, isCategoryOfKind, SEVERITIES } from '../vocabulary';
 
 const slug = /^[a-z0-9][a-z0-9._-]*$/;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import './messages';
+import './zodErrors';
 import { POLICY_DOCUMENTS } from '../policyReview';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be blank').max(max);

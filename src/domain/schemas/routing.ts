@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import './messages';
+import './zodErrors';
 import { DECIDING_ROLES, SEVERITIES } from '../vocabulary';
 
 /** Routing rules as configured in CASE_ROUTING: which deciding role gets which cases. */
