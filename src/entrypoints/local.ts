@@ -42,17 +42,19 @@ async function main() {
   }
 
   let databaseUrl = config.DATABASE_URL;
-  let poolSize = 10;
   if (!databaseUrl) {
-    say(`starting embedded PostgreSQL on port ${config.EMBEDDED_POSTGRES_PORT}...`);
-    const postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: config.EMBEDDED_POSTGRES_PORT });
+    say(`starting embedded PostgreSQL on port ${config.EMBEDDED_POSTGRES_PORT} (data in ${path.join(dataDir, 'postgres')})...`);
+    const postgres = await startEmbeddedPostgres({
+      dataDir: path.join(dataDir, 'postgres'),
+      port: config.EMBEDDED_POSTGRES_PORT,
+      password: obtainLocalSecret(dataDir, 'postgres-password'),
+    });
     databaseUrl = postgres.url;
-    poolSize = 4;
     stops.unshift(postgres.stop);
   }
   say('applying database migrations...');
   await applyMigrations(databaseUrl);
-  const db = connectDatabase(databaseUrl, poolSize);
+  const db = connectDatabase(databaseUrl);
   stops.unshift(() => db.$disconnect());
 
   const authSecret = config.AUTH_SECRET ?? obtainLocalSecret(dataDir);

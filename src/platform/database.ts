@@ -3,7 +3,7 @@ import { PrismaClient } from '../generated/prisma/client';
 
 export type Database = PrismaClient;
 
-/** Embedded PostgreSQL serves few connections, so the pool size is a parameter. */
+/** A Prisma client over a pool of at most `maxConnections` connections (tests run many small pools side by side). */
 export function connectDatabase(connectionString: string, maxConnections = 10): Database {
   return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: maxConnections }) });
 }

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { caseIdFor } from '../../src/api/caseIdentity';
@@ -53,6 +53,8 @@ describe('the all-in-one local runner', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'case-governance-local-'));
+    // Run as root, the embedded PostgreSQL runs as the system user postgres, which must reach its folder.
+    chmodSync(dataDir, 0o755);
     env = {
       DATA_DIR: dataDir,
       PORT: String(await freePort()),
@@ -104,6 +106,19 @@ describe('the all-in-one local runner', () => {
     });
     expect(hired.status).toBe(201);
     expect((await call(runner.token, 'POST', '/api/activities', detection)).status).toBe(202);
+    // The embedded PostgreSQL under load: 64 different detections at once, every one a recorded case.
+    const burst = await Promise.all(
+      Array.from({ length: 64 }, (_, i) => call(runner!.token, 'POST', '/api/activities', { ...detection, sourceRef: `burst-${i}` })),
+    );
+    expect(burst.map((response) => response.status)).toEqual(Array(64).fill(202));
+    await eventually(
+      async () => {
+        const listed = await call(runner!.token, 'GET', '/api/cases?limit=100');
+        return (listed.body as unknown as { cases: unknown[] }).cases?.length === 65 ? true : undefined;
+      },
+      60_000,
+      'the 65 cases to be recorded',
+    );
     await eventually(async () => {
       const view = await call(runner!.token, 'GET', `/api/cases/${caseId}`);
       return view.status === 200 && view.body.timeline?.length === 1 ? true : undefined;

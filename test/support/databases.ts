@@ -27,10 +27,10 @@ export async function findTestServer(): Promise<string | null> {
   return (await reachable(LOCAL_SERVER)) ? LOCAL_SERVER : null;
 }
 
-/** A fresh, empty database: on the test server when there is one, else an embedded in-memory PostgreSQL. */
+/** A fresh, empty database: on the test server when there is one, else on a temporary embedded PostgreSQL server. */
 export async function createScratchDatabase(server: string | null, label: string): Promise<ScratchDatabase> {
   if (server === null) {
-    const embedded = await startEmbeddedPostgres({ port: await freePort() });
+    const embedded = await startEmbeddedPostgres({ port: await freePort(), fast: true });
     return { url: embedded.url, drop: embedded.stop };
   }
   const name = `cases_${label}_${Date.now()}_${process.pid}_${Math.floor(Math.random() * 1e6)}`;
