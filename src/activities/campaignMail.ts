@@ -11,7 +11,7 @@ import {
 } from '../domain/campaignTexts';
 import type { Database } from '../platform/database';
 import { campaignFactsOf } from './campaigns';
-import type { Mailer, MailOutcome } from './mailer';
+import type { Mailer, MailOutcome } from '../integrations/mailer';
 
 /*
  * Campaign e-mails: what is guaranteed about duplicates, and how.

@@ -6,7 +6,8 @@ import type { Prisma } from '../generated/prisma/client';
 import type { Database } from '../platform/database';
 import { campaignCoverage } from './campaignReports';
 import { actorOf, asJson, audit, deliver, type Tx } from './records';
-import type { SocialNetwork } from './socialNetwork';
+import type { SocialNetwork } from '../integrations/socialNetwork';
+import { postOnce } from './socialPosts';
 
 export interface CampaignRecordDependencies {
   db: Database;
@@ -172,7 +173,7 @@ export function createCampaignRecordActivities({ db, socialNetwork, settings }: 
     /** Opens the discussion of the revision on the enterprise social network (once per campaign). */
     async postCampaignAnnouncement(request: { campaignId: string }): Promise<'posted' | 'skipped'> {
       const post = announcementPost(await facts(request.campaignId));
-      return socialNetwork.post({ idempotencyKey: `${request.campaignId}:announcement`, ...post });
+      return postOnce(db, socialNetwork, { idempotencyKey: `${request.campaignId}:announcement`, ...post });
     },
 
     /** Records a know-how session the workflow accepted (its id chosen by the API: a re-sent request records it once). */
@@ -205,7 +206,7 @@ export function createCampaignRecordActivities({ db, socialNetwork, settings }: 
     async postSessionNews(request: { campaignId: string; sessionId: string }): Promise<'posted' | 'skipped'> {
       const session = await db.knowHowSession.findUniqueOrThrow({ where: { id: request.sessionId } });
       const post = sessionPost(await facts(request.campaignId), { ...session, startsAt: session.startsAt.toISOString() });
-      return socialNetwork.post({ idempotencyKey: `${request.campaignId}:session:${request.sessionId}`, ...post });
+      return postOnce(db, socialNetwork, { idempotencyKey: `${request.campaignId}:session:${request.sessionId}`, ...post });
     },
 
     /** Ends the campaign with its final report (frozen coverage), on the timeline and in communications' inbox. */

@@ -2,7 +2,7 @@ import type { Decider } from '../domain/decider';
 import { streisandRisk } from '../domain/streisand';
 import type { RemovalReport, Severity } from '../domain/vocabulary';
 import type { Database } from '../platform/database';
-import type { ContentSite } from './contentSite';
+import type { ContentSite } from '../integrations/contentSite';
 import { actorOf, audit, deliver } from './records';
 import { roleInbox } from '../domain/inboxes';
 

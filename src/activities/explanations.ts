@@ -9,7 +9,8 @@ import type { ActivityCategory, ContentAction, InappropriateCategory, Sanction, 
 import type { Database } from '../platform/database';
 import { sanctionPrecedents } from './judgement';
 import { actorOf, asJson, audit } from './records';
-import type { SocialNetwork } from './socialNetwork';
+import type { SocialNetwork } from '../integrations/socialNetwork';
+import { postOnce } from './socialPosts';
 
 async function factsOf(
   db: Database,
@@ -156,7 +157,7 @@ export function createExplanationActivities(db: Database, socialNetwork: SocialN
     async postLessonToSocialNetwork(caseId: string) {
       const explanation = await db.explanation.findUniqueOrThrow({ where: { caseId } });
       const parts = explanation.parts as unknown as ExplanationDraft['parts'];
-      const outcome = await socialNetwork.post({
+      const outcome = await postOnce(db, socialNetwork, {
         idempotencyKey: `lesson:${explanation.id}`,
         title: explanation.title,
         text: parts.map((part) => `${part.heading}: ${part.text}`).join('\n\n'),

@@ -5,15 +5,15 @@ import { createCampaignMailActivities } from './campaignMail';
 import { createCampaignRecordActivities } from './campaigns';
 import { createCaseRecordActivities } from './caseRecords';
 import { createContentActivities } from './content';
-import type { ContentSite } from './contentSite';
+import type { ContentSite } from '../integrations/contentSite';
 import { createDecisionRecordActivities } from './decisionRecords';
 import { createExplanationActivities } from './explanations';
 import { createJudgementActivities } from './judgement';
-import { createMailer, type Mailer } from './mailer';
+import { createMailer, type Mailer } from '../integrations/mailer';
 import { createOpportunityActivities } from './opportunities';
 import { createPolicyReviewActivities } from './policyReviews';
 import { createSanctionActivities } from './sanctions';
-import type { SocialNetwork } from './socialNetwork';
+import type { SocialNetwork } from '../integrations/socialNetwork';
 
 export interface ActivityDependencies {
   db: Database;

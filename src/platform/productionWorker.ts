@@ -1,6 +1,6 @@
-import { createContentSite } from '../activities/contentSite';
-import { createMailer } from '../activities/mailer';
-import { createSocialNetwork } from '../activities/socialNetwork';
+import { createContentSite } from '../integrations/contentSite';
+import { createMailer } from '../integrations/mailer';
+import { createSocialNetwork } from '../integrations/socialNetwork';
 import { campaignSettingsFrom, mailerConfigFrom, policyReviewSettingsFrom, type WorkerConfig } from './config';
 import type { Database } from './database';
 import type { Logger } from './logger';
@@ -27,7 +27,7 @@ export async function startConfiguredWorker(
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     db,
     contentSite: createContentSite({ baseUrl: config.CONTENT_SITE_URL, token: config.CONTENT_SITE_TOKEN }),
-    socialNetwork: createSocialNetwork(db, { webhookUrl: config.SOCIAL_WEBHOOK_URL }),
+    socialNetwork: createSocialNetwork({ webhookUrl: config.SOCIAL_WEBHOOK_URL }),
     policyReviewTiming: policyReview.timing,
     mailer,
     campaigns: campaignSettingsFrom(config),

@@ -1,8 +1,8 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from '../activities';
-import type { ContentSite } from '../activities/contentSite';
-import type { Mailer } from '../activities/mailer';
-import type { SocialNetwork } from '../activities/socialNetwork';
+import type { ContentSite } from '../integrations/contentSite';
+import type { Mailer } from '../integrations/mailer';
+import type { SocialNetwork } from '../integrations/socialNetwork';
 import type { CampaignSettings } from '../domain/campaign';
 import type { PolicyReviewTiming } from '../domain/policyReview';
 import type { Database } from './database';
