@@ -1,67 +1,25 @@
 import type { CaseOpening } from '../domain/case';
-import type { CaseStatus, DecidingRole } from '../domain/vocabulary';
+import type { DecidingRole } from '../domain/vocabulary';
 import type { Database } from '../platform/database';
-import { audit, type AuditEntry, deliver, type InboxMessage } from './records';
-
-export interface CaseProgress {
-  caseId: string;
-  status?: CaseStatus;
-  decidingRole?: DecidingRole;
-  event: Omit<AuditEntry, 'caseId'>;
-  messages?: Omit<InboxMessage, 'caseId'>[];
-}
+import { type CaseProgress, saveCaseOpening, saveCaseProgress } from '../records/cases';
 
 export function createCaseRecordActivities(db: Database) {
   return {
     /** Writes the detection and its case once: a retried or replayed call finds the rows and leaves them. */
     async openCaseRecord(opening: CaseOpening, decidingRole: DecidingRole): Promise<void> {
-      const { caseId, detection, employee, assessment } = opening;
-      await db.$transaction(async (tx) => {
-        const activity = await tx.detectedActivity.upsert({
-          where: { source_sourceRef: { source: detection.source, sourceRef: detection.sourceRef } },
-          update: {},
-          create: { ...detection, detectedAt: new Date(detection.detectedAt), employeeId: employee.id, ...assessment },
-        });
-        await tx.case.upsert({
-          where: { id: caseId },
-          update: {},
-          create: {
-            id: caseId,
-            activityId: activity.id,
-            employeeId: employee.id,
-            ...assessment,
-            status: 'awaiting_decision',
-            decidingRole,
-            department: employee.department,
-          },
-        });
-        await audit(tx, {
-          eventKey: `${caseId}:opened`,
-          caseId,
-          actor: `detector:${detection.source}`,
-          action: 'case_opened',
-          details: { ...assessment, decidingRole },
-        });
+      const { caseId, detection, assessment } = opening;
+      await saveCaseOpening(db, opening, decidingRole, {
+        eventKey: `${caseId}:opened`,
+        caseId,
+        actor: `detector:${detection.source}`,
+        action: 'case_opened',
+        details: { ...assessment, decidingRole },
       });
     },
 
     /** Moves the case record along (status, routed role), with its timeline event and any inbox messages. */
     async recordCaseProgress(progress: CaseProgress): Promise<void> {
-      const { caseId } = progress;
-      await db.$transaction(async (tx) => {
-        if (progress.status || progress.decidingRole) {
-          await tx.case.update({
-            where: { id: caseId },
-            data: {
-              status: progress.status,
-              decidingRole: progress.decidingRole,
-              closedAt: progress.status === 'closed' ? new Date() : undefined,
-            },
-          });
-        }
-        await audit(tx, { ...progress.event, caseId });
-        if (progress.messages?.length) await deliver(tx, ...progress.messages.map((message) => ({ ...message, caseId })));
-      });
+      await saveCaseProgress(db, progress);
     },
   };
 }

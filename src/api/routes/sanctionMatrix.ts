@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { currentSanctionMatrix } from '../../activities/judgement';
-import { asJson } from '../../activities/records';
+import { asJson } from '../../records/json';
+import { currentSanctionMatrix } from '../../records/sanctionMatrix';
 import { sanctionMatrixSchema } from '../../domain/schemas/decisions';
 import { HANDLER_ROLES } from '../../domain/vocabulary';
 import { principalOf, requireRole } from '../auth/middleware';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import type { KnowHowSessionView } from '../../activities/campaigns';
-import { actorOf } from '../../activities/records';
+import { actorOf } from '../../records/auditTrail';
+import type { KnowHowSessionView } from '../../records/knowHowSessions';
 import { CAMPAIGN_DOCUMENT_ID, campaignIdFor, campaignInputFor, isCampaignDocument } from '../../domain/campaign';
 import type { CampaignStartInput, KnowHowSessionInput } from '../../domain/schemas/campaigns';
 import { campaignWorkflow } from '../../workflows';

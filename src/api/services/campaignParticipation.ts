@@ -1,4 +1,4 @@
-import { sessionViewOf } from '../../activities/campaigns';
+import { sessionViewOf } from '../../records/knowHowSessions';
 import type { AcknowledgementInput, AttendanceInput } from '../../domain/schemas/campaigns';
 import type { Principal } from '../auth/tokens';
 import type { ApiContext } from '../context';

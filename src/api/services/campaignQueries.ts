@@ -1,6 +1,6 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
-import { campaignCoverage } from '../../activities/campaignReports';
-import { sessionViewOf } from '../../activities/campaigns';
+import { campaignCoverage } from '../../records/campaignCoverage';
+import { sessionViewOf } from '../../records/knowHowSessions';
 import type { CampaignState } from '../../domain/campaign';
 import { campaignStateQuery } from '../../workflows/campaignMessages';
 import type { Principal } from '../auth/tokens';

@@ -1,7 +1,7 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Prisma } from '../../generated/prisma/client';
-import { latestPolicyVersions } from '../../activities/policyReviews';
+import { latestPolicyVersions } from '../../records/policyDocuments';
 import type { Decider } from '../../domain/decider';
 import {
   type CurrentVersions,
