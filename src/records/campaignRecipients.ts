@@ -53,3 +53,8 @@ export function reportsNotAcknowledged(db: Tx, campaignId: string, managerIds: s
       AND NOT EXISTS (SELECT 1 FROM acknowledgements a WHERE a.campaign_id = ${campaignId} AND a.employee_id = e.id)
     ORDER BY e.name, e.id`;
 }
+
+/** Whether the campaign addresses the employee (they were in the directory when it opened). */
+export async function isRecipient(db: Tx, campaignId: string, employeeId: string): Promise<boolean> {
+  return (await db.campaignRecipient.findUnique({ where: { campaignId_employeeId: { campaignId, employeeId } } })) !== null;
+}

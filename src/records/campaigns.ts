@@ -134,3 +134,49 @@ export function getCampaign(db: Tx, campaignId: string) {
 export function getCampaignStatus(db: Tx, campaignId: string) {
   return db.campaign.findUniqueOrThrow({ where: { id: campaignId }, select: { status: true, supersededBy: true } });
 }
+
+export function findCampaign(db: Tx, campaignId: string) {
+  return db.campaign.findUnique({ where: { id: campaignId } });
+}
+
+export async function campaignExists(db: Tx, campaignId: string): Promise<boolean> {
+  return (await db.campaign.count({ where: { id: campaignId } })) > 0;
+}
+
+/** The open campaign of a newer revision of the same document, if any. */
+export function findNewerCampaign(db: Tx, campaign: { documentId: string; versionNumber: number }) {
+  return db.campaign.findFirst({
+    where: { documentId: campaign.documentId, versionNumber: { gt: campaign.versionNumber }, status: { not: 'superseded' } },
+    select: { id: true },
+  });
+}
+
+/** Every campaign, newest first, with its acknowledgement count. */
+export async function campaignsWithAcknowledgements(db: Tx) {
+  const [campaigns, counts] = await Promise.all([
+    db.campaign.findMany({ orderBy: [{ startedAt: 'desc' }, { id: 'asc' }] }),
+    db.acknowledgement.groupBy({ by: ['campaignId'], _count: { _all: true } }),
+  ]);
+  const acknowledged = new Map(counts.map((count) => [count.campaignId, count._count._all]));
+  return campaigns.map((campaign) => ({ ...campaign, acknowledged: acknowledged.get(campaign.id) ?? 0 }));
+}
+
+/**
+ * The running or completed campaigns addressing the employee that they have not acknowledged,
+ * earliest deadline first, except those a newer revision of the same document replaced.
+ */
+export async function campaignsAwaitingAcknowledgement(db: Tx, employeeId: string) {
+  const [campaigns, latest] = await Promise.all([
+    db.campaign.findMany({
+      where: {
+        status: { in: ['running', 'completed'] },
+        recipients: { some: { employeeId } },
+        acknowledgements: { none: { employeeId } },
+      },
+      orderBy: [{ deadline: 'asc' }, { id: 'asc' }],
+    }),
+    db.campaign.groupBy({ by: ['documentId'], where: { status: { not: 'superseded' } }, _max: { versionNumber: true } }),
+  ]);
+  const latestOf = new Map(latest.map((row) => [row.documentId, row._max.versionNumber]));
+  return campaigns.filter((campaign) => latestOf.get(campaign.documentId) === campaign.versionNumber);
+}

@@ -65,3 +65,17 @@ export async function saveLessonPublished(db: Database, caseId: string, event: A
 export function getExplanation(db: Tx, caseId: string) {
   return db.explanation.findUniqueOrThrow({ where: { caseId } });
 }
+
+export function findExplanation(db: Tx, caseId: string) {
+  return db.explanation.findUnique({ where: { caseId } });
+}
+
+/** A page of the community feed: published lessons, newest first, published before `before`. */
+export function publishedLessons(db: Tx, page: { limit: number; before?: string }) {
+  return db.explanation.findMany({
+    where: { status: 'published', publishedAt: page.before ? { lt: new Date(page.before) } : undefined },
+    orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }],
+    take: page.limit,
+    select: { id: true, kind: true, title: true, parts: true, publishedAt: true },
+  });
+}

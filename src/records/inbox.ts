@@ -18,3 +18,13 @@ export async function deliver(tx: Tx, ...messages: InboxMessage[]): Promise<void
     skipDuplicates: true,
   });
 }
+
+/** Messages to any of these inboxes, newest first: a page of `limit` sent before `before`. */
+export function inboxPage(db: Tx, recipients: InboxAddress[], page: { limit: number; before?: string }) {
+  return db.notification.findMany({
+    where: { recipient: { in: recipients }, sentAt: page.before ? { lt: new Date(page.before) } : undefined },
+    orderBy: { sentAt: 'desc' },
+    take: page.limit,
+    select: { recipient: true, subject: true, body: true, caseId: true, sentAt: true },
+  });
+}

@@ -25,3 +25,23 @@ export function versionNumbersOf(latest: Awaited<ReturnType<typeof latestPolicyV
 export function latestVersionOf(db: Tx, documentId: PolicyDocumentId) {
   return db.policyVersion.findFirst({ where: { documentId }, orderBy: { number: 'desc' } });
 }
+
+/** Every document with its newest version and how many it has. */
+export function listPolicyDocuments(db: Tx) {
+  return db.policyDocument.findMany({
+    include: { versions: { orderBy: { number: 'desc' }, take: 1 }, _count: { select: { versions: true } } },
+  });
+}
+
+/** One document with all its versions, newest first. */
+export function findPolicyDocument(db: Tx, documentId: PolicyDocumentId) {
+  return db.policyDocument.findUnique({ where: { id: documentId }, include: { versions: { orderBy: { number: 'desc' } } } });
+}
+
+export function findPolicyVersion(db: Tx, documentId: PolicyDocumentId, number: number) {
+  return db.policyVersion.findUnique({ where: { documentId_number: { documentId, number } } });
+}
+
+export function findPolicyVersionById(db: Tx, policyVersionId: string) {
+  return db.policyVersion.findUnique({ where: { id: policyVersionId } });
+}

@@ -1,3 +1,4 @@
+import type { Prisma } from '../generated/prisma/client';
 import type { InboxAddress } from '../domain/inboxes';
 import {
   clauseOf,
@@ -10,6 +11,7 @@ import {
   type ReviewVerdict,
   type SubmittedAnswer,
 } from '../domain/policyReview';
+import type { PolicyReviewListQuery } from '../domain/schemas/policy';
 import type { ActivityCategory, Sanction, Severity } from '../domain/vocabulary';
 import type { Database } from '../platform/database';
 import { audit } from './auditTrail';
@@ -322,4 +324,53 @@ export async function publishApprovedAnswer(
     await writeProgress(tx, progressFor(outcome, revisions));
     return { status: 'concluded', outcome, revisions, currentVersions: current, openReviewIds: await openReviewIds() };
   });
+}
+
+export async function policyReviewExists(db: Tx, reviewId: string): Promise<boolean> {
+  return (await db.policyReview.count({ where: { id: reviewId } })) > 0;
+}
+
+export async function isReviewOpen(db: Tx, reviewId: string): Promise<boolean> {
+  return (await db.policyReview.findUnique({ where: { id: reviewId }, select: { status: true } }))?.status === 'open';
+}
+
+const reviewInclude = {
+  cases: { include: { case: { select: { id: true, kind: true, category: true, severity: true, status: true, closedAt: true } } } },
+  versions: { select: { documentId: true, number: true, changeSummary: true, effectiveAt: true }, orderBy: { documentId: 'asc' } },
+} satisfies Prisma.PolicyReviewInclude;
+
+/** A review with the cases that fed it and the versions it published. */
+export type ReviewRecord = Prisma.PolicyReviewGetPayload<{ include: typeof reviewInclude }>;
+
+/** A page of reviews, newest first, with the total matching. */
+export async function findPolicyReviews(db: Tx, query: PolicyReviewListQuery): Promise<{ total: number; reviews: ReviewRecord[] }> {
+  const where: Prisma.PolicyReviewWhereInput = {
+    status: query.status,
+    trigger: query.trigger,
+    cases: query.caseId ? { some: { caseId: query.caseId } } : undefined,
+  };
+  const [total, reviews] = await Promise.all([
+    db.policyReview.count({ where }),
+    db.policyReview.findMany({
+      where,
+      include: reviewInclude,
+      orderBy: [{ openedAt: 'desc' }, { id: 'asc' }],
+      take: query.limit,
+      skip: query.offset,
+    }),
+  ]);
+  return { total, reviews };
+}
+
+/** A review as recorded: the record, its answers in order, and its own trail. */
+export async function findPolicyReview(db: Tx, reviewId: string) {
+  const [record, answers, trail] = await Promise.all([
+    db.policyReview.findUnique({ where: { id: reviewId }, include: reviewInclude }),
+    db.policyReviewAnswer.findMany({ where: { reviewId }, orderBy: { round: 'asc' } }),
+    db.auditEvent.findMany({
+      where: { caseId: null, details: { path: ['reviewId'], equals: reviewId } },
+      orderBy: [{ at: 'asc' }, { id: 'asc' }],
+    }),
+  ]);
+  return { record, answers, trail };
 }

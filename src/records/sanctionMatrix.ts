@@ -20,3 +20,9 @@ export function findSanctionMatrixVersion(db: Tx, version: number) {
 export function getSanctionMatrixVersion(db: Tx, version: number) {
   return db.sanctionMatrixVersion.findUniqueOrThrow({ where: { version } });
 }
+
+/** Records the rules as the version after the current one; cases already judged keep the version they were judged under. */
+export async function createSanctionMatrixVersion(db: Tx, rules: SanctionMatrixContent, createdBy: string) {
+  const current = await currentSanctionMatrix(db);
+  return db.sanctionMatrixVersion.create({ data: { version: current.version + 1, rules: asJson(rules), createdBy } });
+}

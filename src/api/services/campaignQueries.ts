@@ -1,6 +1,7 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { campaignCoverage } from '../../records/campaignCoverage';
-import { sessionViewOf } from '../../records/knowHowSessions';
+import { campaignExists, campaignsAwaitingAcknowledgement, campaignsWithAcknowledgements, findCampaign } from '../../records/campaigns';
+import { sessionsOfCampaign, sessionViewOf } from '../../records/knowHowSessions';
 import type { CampaignState } from '../../domain/campaign';
 import { campaignStateQuery } from '../../workflows/campaignMessages';
 import type { Principal } from '../auth/tokens';
@@ -24,7 +25,7 @@ export async function viewCampaign(ctx: ApiContext, campaignId: string) {
   const [coverage, live, record] = await Promise.all([
     campaignCoverage(ctx.db, campaignId),
     liveState(ctx, campaignId),
-    ctx.db.campaign.findUnique({ where: { id: campaignId }, select: { finalReport: true } }),
+    findCampaign(ctx.db, campaignId),
   ]);
   if (!coverage) {
     if (live) return { campaignId, status: 'opening', live };
@@ -35,11 +36,7 @@ export async function viewCampaign(ctx: ApiContext, campaignId: string) {
 
 /** Every campaign, newest first, with its acknowledgement count. */
 export async function listCampaigns(ctx: ApiContext) {
-  const [campaigns, counts] = await Promise.all([
-    ctx.db.campaign.findMany({ orderBy: [{ startedAt: 'desc' }, { id: 'asc' }] }),
-    ctx.db.acknowledgement.groupBy({ by: ['campaignId'], _count: { _all: true } }),
-  ]);
-  const acknowledged = new Map(counts.map((count) => [count.campaignId, count._count._all]));
+  const campaigns = await campaignsWithAcknowledgements(ctx.db);
   return {
     campaigns: campaigns.map((campaign) => ({
       campaignId: campaign.id,
@@ -53,7 +50,7 @@ export async function listCampaigns(ctx: ApiContext) {
       completedAt: campaign.completedAt,
       supersededBy: campaign.supersededBy,
       recipients: campaign.recipientCount,
-      acknowledged: acknowledged.get(campaign.id) ?? 0,
+      acknowledged: campaign.acknowledged,
     })),
   };
 }
@@ -63,45 +60,27 @@ export async function listCampaigns(ctx: ApiContext) {
  * acknowledged, except those a newer revision of the same document replaced.
  */
 export async function pendingAcknowledgements(ctx: ApiContext, principal: Principal) {
-  const [campaigns, latest] = await Promise.all([
-    ctx.db.campaign.findMany({
-      where: {
-        status: { in: ['running', 'completed'] },
-        recipients: { some: { employeeId: principal.sub } },
-        acknowledgements: { none: { employeeId: principal.sub } },
-      },
-      orderBy: [{ deadline: 'asc' }, { id: 'asc' }],
-    }),
-    ctx.db.campaign.groupBy({ by: ['documentId'], where: { status: { not: 'superseded' } }, _max: { versionNumber: true } }),
-  ]);
-  const latestOf = new Map(latest.map((row) => [row.documentId, row._max.versionNumber]));
+  const campaigns = await campaignsAwaitingAcknowledgement(ctx.db, principal.sub);
   const now = Date.now();
   return {
-    pending: campaigns
-      .filter((campaign) => latestOf.get(campaign.documentId) === campaign.versionNumber)
-      .map((campaign) => ({
-        campaignId: campaign.id,
-        documentId: campaign.documentId,
-        policyVersionId: campaign.policyVersionId,
-        versionNumber: campaign.versionNumber,
-        title: campaign.title,
-        changeSummary: campaign.changeSummary,
-        deadline: campaign.deadline,
-        overdue: campaign.deadline.getTime() < now,
-        acknowledge: `POST /api/campaigns/${campaign.id}/acknowledgements`,
-      })),
+    pending: campaigns.map((campaign) => ({
+      campaignId: campaign.id,
+      documentId: campaign.documentId,
+      policyVersionId: campaign.policyVersionId,
+      versionNumber: campaign.versionNumber,
+      title: campaign.title,
+      changeSummary: campaign.changeSummary,
+      deadline: campaign.deadline,
+      overdue: campaign.deadline.getTime() < now,
+      acknowledge: `POST /api/campaigns/${campaign.id}/acknowledgements`,
+    })),
   };
 }
 
 /** A campaign's know-how sessions, with the places left and whether the caller is registered. */
 export async function listSessions(ctx: ApiContext, campaignId: string, principal: Principal) {
-  const campaign = await ctx.db.campaign.findUnique({ where: { id: campaignId }, select: { id: true } });
-  if (!campaign) throw notFound(`Campaign ${campaignId}`);
-  const sessions = await ctx.db.knowHowSession.findMany({
-    where: { campaignId },
-    orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
-    include: { registrations: { where: { employeeId: principal.sub }, select: { attended: true } } },
-  });
+  if (!(await campaignExists(ctx.db, campaignId))) throw notFound(`Campaign ${campaignId}`);
+  const sessions = await sessionsOfCampaign(ctx.db, campaignId, principal.sub);
   return {
     sessions: sessions.map(({ registrations, ...session }) => ({
       ...sessionViewOf(session),
