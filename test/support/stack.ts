@@ -17,7 +17,7 @@ import { connectDatabase, type Database } from '../../src/platform/database';
 import { createLogger } from '../../src/platform/logger';
 import { installTemporalLogging } from '../../src/platform/temporalLogging';
 import { Runtime } from '@temporalio/worker';
-import { type RunningWorker, startCaseWorker } from '../../src/platform/worker';
+import { type RunningWorker, startCaseWorker } from '../../src/worker/caseWorker';
 import { testRun } from './testRun';
 
 export const TEST_AUTH_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
