@@ -1,32 +1,21 @@
-import { WorkflowNotFoundError } from '@temporalio/client';
 import { campaignCoverage } from '../../records/campaignCoverage';
 import { campaignExists, campaignsAwaitingAcknowledgement, campaignsWithAcknowledgements, findCampaign } from '../../records/campaigns';
 import { sessionsOfCampaign, sessionViewOf } from '../../records/knowHowSessions';
-import type { CampaignState } from '../../domain/campaign';
 import { campaignStateQuery } from '../../workflows/campaignMessages';
 import type { Principal } from '../auth/tokens';
 import type { ApiContext } from '../context';
 import { notFound } from '../errors';
-
-async function liveState(ctx: ApiContext, campaignId: string): Promise<CampaignState | null> {
-  const handle = ctx.temporal.workflow.getHandle(campaignId);
-  try {
-    const description = await handle.describe();
-    if (description.status.name !== 'RUNNING') return null;
-    return await handle.query(campaignStateQuery);
-  } catch (error) {
-    if (error instanceof WorkflowNotFoundError) return null;
-    throw error;
-  }
-}
+import { liveState } from './liveState';
 
 /** A campaign's report: coverage (acknowledged / total, by department), e-mails, reminders, sessions; live state while it runs. */
 export async function viewCampaign(ctx: ApiContext, campaignId: string) {
-  const [coverage, live, record] = await Promise.all([
+  // A closed campaign's report is in the database: only a running one is asked for its state.
+  const [coverage, running, record] = await Promise.all([
     campaignCoverage(ctx.db, campaignId),
-    liveState(ctx, campaignId),
+    liveState(ctx, campaignId, campaignStateQuery, { runningOnly: true }),
     findCampaign(ctx.db, campaignId),
   ]);
+  const live = running?.state ?? null;
   if (!coverage) {
     if (live) return { campaignId, status: 'opening', live };
     throw notFound(`Campaign ${campaignId}`);

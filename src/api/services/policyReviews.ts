@@ -1,4 +1,3 @@
-import { WorkflowNotFoundError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Decider } from '../../domain/decider';
 import { POLICY_DOCUMENT_TITLES, type PolicyReviewState, refuseStaleBase, type ReviewAnswer } from '../../domain/policyReview';
@@ -8,6 +7,7 @@ import { findPolicyReview, findPolicyReviews, isReviewOpen, policyReviewExists, 
 import { answerReviewUpdate, policyReviewStateQuery, reviewVerdictUpdate } from '../../workflows/policyReviewMessages';
 import type { ApiContext } from '../context';
 import { ApiError, notFound } from '../errors';
+import { liveState } from './liveState';
 import { sendUpdate } from './workflowUpdates';
 
 /** Sends a reviewer's or the committee's action into a review as a validated Workflow Update. */
@@ -84,20 +84,12 @@ export async function listPolicyReviews(ctx: ApiContext, query: PolicyReviewList
   return { total, limit: query.limit, offset: query.offset, reviews: reviews.map(reviewSummary) };
 }
 
-async function liveState(ctx: ApiContext, reviewId: string): Promise<{ running: boolean; state: PolicyReviewState } | null> {
-  const handle = ctx.temporal.workflow.getHandle(reviewId);
-  try {
-    const [description, state] = await Promise.all([handle.describe(), handle.query(policyReviewStateQuery)]);
-    return { running: description.status.name === 'RUNNING', state };
-  } catch (error) {
-    if (error instanceof WorkflowNotFoundError) return null;
-    throw error;
-  }
-}
-
 /** A review as reviewers and the committee read it: the record, its answers, the live state and its trail. */
 export async function viewPolicyReview(ctx: ApiContext, reviewId: string) {
-  const [{ record, answers, trail }, live] = await Promise.all([findPolicyReview(ctx.db, reviewId), liveState(ctx, reviewId)]);
+  const [{ record, answers, trail }, live] = await Promise.all([
+    findPolicyReview(ctx.db, reviewId),
+    liveState(ctx, reviewId, policyReviewStateQuery),
+  ]);
   if (!record && !live) throw notFound(`Policy review ${reviewId}`);
   const state = live?.state ?? null;
   return {
