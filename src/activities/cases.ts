@@ -3,7 +3,7 @@ import type { DecidingRole } from '../domain/vocabulary';
 import type { Database } from '../platform/database';
 import { type CaseProgress, saveCaseOpening, saveCaseProgress } from '../records/cases';
 
-export function createCaseRecordActivities(db: Database) {
+export function createCaseActivities(db: Database) {
   return {
     /** Writes the detection and its case once: a retried or replayed call finds the rows and leaves them. */
     async openCaseRecord(opening: CaseOpening, decidingRole: DecidingRole): Promise<void> {

@@ -14,7 +14,7 @@ export interface DecisionRecord {
   priorSanctionedCases: number;
 }
 
-export function createDecisionRecordActivities(db: Database) {
+export function createDecisionActivities(db: Database) {
   return {
     async recordDecision(record: DecisionRecord): Promise<void> {
       const { caseId, accepted, matrixVersion } = record;
