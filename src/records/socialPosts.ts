@@ -1,8 +1,8 @@
-import type { Database } from '../platform/database';
+import type { Tx } from './transaction';
 
 /** Records an attempt at a post (the first attempt creates its row); says whether an earlier one delivered it. */
 export async function recordPostAttempt(
-  db: Database,
+  db: Tx,
   post: { idempotencyKey: string; title: string; text: string },
 ): Promise<{ delivered: boolean }> {
   const { idempotencyKey, title, text } = post;
@@ -14,6 +14,6 @@ export async function recordPostAttempt(
   return { delivered: record.deliveredAt !== null };
 }
 
-export async function markPostDelivered(db: Database, idempotencyKey: string): Promise<void> {
+export async function markPostDelivered(db: Tx, idempotencyKey: string): Promise<void> {
   await db.socialPost.update({ where: { idempotencyKey }, data: { deliveredAt: new Date() } });
 }
