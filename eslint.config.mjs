@@ -34,7 +34,16 @@ export default tseslint.config(
               message: 'Keep validation, database and HTTP libraries out of workflow code.',
             },
             {
-              group: ['**/platform/**', '**/api/**', '@temporalio/client', '@temporalio/worker', '@temporalio/activity'],
+              group: [
+                '**/platform/**',
+                '**/api/**',
+                '**/records/**',
+                '**/integrations/**',
+                '**/worker/**',
+                '@temporalio/client',
+                '@temporalio/worker',
+                '@temporalio/activity',
+              ],
               message: 'Workflow code talks to the outside only through activities.',
             },
             {
@@ -48,6 +57,16 @@ export default tseslint.config(
     },
   },
   {
+    // Activities and the API reach the database through src/records.
+    files: ['src/activities/**/*.ts', 'src/api/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@prisma/*', '**/generated/**'], message: 'Query the database through src/records.' }] },
+      ],
+    },
+  },
+  {
     // The domain is pure: the workflows and the API both import it.
     files: ['src/domain/**/*.ts'],
     ignores: ['src/domain/schemas/**'],
@@ -57,7 +76,19 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['node:*', 'zod', '@temporalio/*', '@prisma/*', '**/platform/**', '**/api/**', '**/activities/**', '**/workflows/**'],
+              group: [
+                'node:*',
+                'zod',
+                '@temporalio/*',
+                '@prisma/*',
+                '**/platform/**',
+                '**/api/**',
+                '**/activities/**',
+                '**/workflows/**',
+                '**/records/**',
+                '**/integrations/**',
+                '**/worker/**',
+              ],
               message: 'src/domain is pure TypeScript.',
             },
           ],

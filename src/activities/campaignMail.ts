@@ -9,9 +9,12 @@ import {
   type MissingReport,
   reminderMail,
 } from '../domain/campaignTexts';
+import type { Mailer, MailOutcome } from '../integrations/mailer';
 import type { Database } from '../platform/database';
+import { type DeliveryAnswer, markInDoubt, settleAndClaim } from '../records/campaignDeliveries';
+import { managersAwaitingReport, recipientsAfter, reportsNotAcknowledged } from '../records/campaignRecipients';
+import { getCampaign, getCampaignStatus } from '../records/campaigns';
 import { campaignFactsOf } from './campaigns';
-import type { Mailer, MailOutcome } from './mailer';
 
 /*
  * Campaign e-mails: what is guaranteed about duplicates, and how.
@@ -89,58 +92,17 @@ const STATUS_CHECK_MS = 1_000;
 /** Recipients read at once; they are claimed and sent a window at a time. */
 const PAGE_SIZE = 500;
 
-const STATUS_OF: Record<Settled['outcome'], string | null> = {
+/** How an answer is recorded: a message the server certainly did not take releases its claim. */
+const STATUS_OF: Record<Settled['outcome'], DeliveryAnswer['status']> = {
   accepted: 'sent',
   rejected: 'failed',
   in_doubt: 'in_doubt',
   skipped: 'skipped',
-  not_sent: null,
+  not_sent: 'released',
 };
 
-/**
- * One statement, one commit: records the answers of the previous window (settled rows keep their key
- * for good; rows the server certainly did not take are released) and claims the next window's keys
- * for this attempt. Returns the recipients whose claim this attempt created: only those are sent.
- */
-async function settleAndClaim(
-  db: Database,
-  key: { campaignId: string; message: string; claimedBy: string },
-  answers: Settled[],
-  claims: string[],
-): Promise<Set<string>> {
-  const { campaignId, message, claimedBy } = key;
-  const kept = answers.filter((a) => STATUS_OF[a.outcome] !== null);
-  const released = answers.filter((a) => STATUS_OF[a.outcome] === null).map((a) => a.employeeId);
-  // The answers are written as an upsert on the primary key (the rows exist: this attempt claimed them),
-  // so each is one index probe whatever the planner believes about the table's size.
-  const rows = await db.$queryRaw<{ employee_id: string }[]>`
-    WITH settled AS (
-      INSERT INTO campaign_deliveries (campaign_id, message, employee_id, status, claimed_by, detail, settled_at)
-      SELECT ${campaignId}, ${message}, a.employee_id, a.status, ${claimedBy}, a.detail, now()
-      FROM unnest(${kept.map((a) => a.employeeId)}::text[], ${kept.map((a) => STATUS_OF[a.outcome])}::text[],
-                  ${kept.map((a) => a.detail.slice(0, 500))}::text[]) AS a(employee_id, status, detail)
-      ON CONFLICT (campaign_id, message, employee_id)
-      DO UPDATE SET status = EXCLUDED.status, detail = EXCLUDED.detail, settled_at = EXCLUDED.settled_at
-      RETURNING employee_id
-    ), released AS (
-      DELETE FROM campaign_deliveries
-      WHERE campaign_id = ${campaignId} AND message = ${message} AND employee_id = ANY(${released}::text[])
-        AND status = 'claimed' AND claimed_by = ${claimedBy}
-      RETURNING employee_id
-    )
-    INSERT INTO campaign_deliveries (campaign_id, message, employee_id, status, claimed_by, claimed_at)
-    SELECT ${campaignId}, ${message}, id, 'claimed', ${claimedBy}, now() FROM unnest(${claims}::text[]) AS id
-    ON CONFLICT DO NOTHING
-    RETURNING employee_id`;
-  return new Set(rows.map((row) => row.employee_id));
-}
-
-/** Claims left by attempts that died: the server may have taken them, so they are never sent again. */
-async function markInDoubt(db: Database, campaignId: string, message: string, claimedBy: string): Promise<number> {
-  return db.$executeRaw`
-    UPDATE campaign_deliveries SET status = 'in_doubt', detail = 'claimed by an attempt that ended before recording the answer', settled_at = now()
-    WHERE campaign_id = ${campaignId} AND message = ${message} AND status = 'claimed' AND claimed_by <> ${claimedBy}`;
-}
+const answersOf = (results: Settled[]): DeliveryAnswer[] =>
+  results.map(({ employeeId, outcome, detail }) => ({ employeeId, status: STATUS_OF[outcome], detail }));
 
 function tally(results: Settled[]): DeliveryCounts {
   const counts = noDeliveries();
@@ -154,7 +116,7 @@ function tally(results: Settled[]): DeliveryCounts {
 }
 
 async function campaignFacts(db: Database, settings: CampaignSettings, campaignId: string) {
-  const campaign = await db.campaign.findUniqueOrThrow({ where: { id: campaignId } });
+  const campaign = await getCampaign(db, campaignId);
   return { status: campaign.status, supersededBy: campaign.supersededBy, facts: campaignFactsOf(campaign, settings) };
 }
 
@@ -184,7 +146,7 @@ export function createCampaignMailActivities({ db, mailer, settings }: CampaignM
     // The answers of the window just sent, recorded with the next window's claims (or on the way out).
     let unrecorded: Settled[] = [];
     const record = async () => {
-      if (unrecorded.length > 0) await settleAndClaim(db, key, unrecorded, []);
+      if (unrecorded.length > 0) await settleAndClaim(db, key, answersOf(unrecorded), []);
       unrecorded = [];
     };
     let checkedAt = Date.now();
@@ -205,7 +167,7 @@ export function createCampaignMailActivities({ db, mailer, settings }: CampaignM
         const mine = await settleAndClaim(
           db,
           key,
-          unrecorded,
+          answersOf(unrecorded),
           candidates.map((candidate) => candidate.employeeId),
         );
         unrecorded = [];
@@ -240,7 +202,7 @@ export function createCampaignMailActivities({ db, mailer, settings }: CampaignM
         context.heartbeat({ cursor, handled, counts } satisfies Checkpoint);
         if (Date.now() - checkedAt > STATUS_CHECK_MS) {
           checkedAt = Date.now();
-          const now = await db.campaign.findUniqueOrThrow({ where: { id: campaignId }, select: { status: true, supersededBy: true } });
+          const now = await getCampaignStatus(db, campaignId);
           if (now.status !== 'running') {
             await record();
             return { cursor, done: false, counts, campaignStatus: now.status, supersededBy: now.supersededBy };
@@ -253,7 +215,7 @@ export function createCampaignMailActivities({ db, mailer, settings }: CampaignM
       context.heartbeat({ cursor, handled, counts } satisfies Checkpoint);
     }
     await record();
-    if (done) counts = { ...counts, inDoubt: counts.inDoubt + (await markInDoubt(db, campaignId, message, claimedBy)) };
+    if (done) counts = { ...counts, inDoubt: counts.inDoubt + (await markInDoubt(db, key)) };
     return { cursor: done ? null : cursor, done, counts, campaignStatus: 'running', supersededBy: null };
   }
 
@@ -265,25 +227,7 @@ export function createCampaignMailActivities({ db, mailer, settings }: CampaignM
   const recipientsAwaiting =
     (campaignId: string, message: CampaignMessage, compose: (facts: CampaignFacts, name: string) => MailText): FetchPage =>
     async (after, take, facts) => {
-      const rows = await db.$queryRaw<
-        {
-          employee_id: string;
-          email: string | null;
-          name: string | null;
-          active: boolean | null;
-          delivered: number | null;
-          acknowledged: number | null;
-        }[]
-      >`
-        SELECT r.employee_id, e.email, e.name, e.active,
-               (SELECT 1 FROM campaign_deliveries d
-                WHERE d.campaign_id = ${campaignId} AND d.message = ${message} AND d.employee_id = r.employee_id) AS delivered,
-               (SELECT 1 FROM acknowledgements a WHERE a.campaign_id = ${campaignId} AND a.employee_id = r.employee_id) AS acknowledged
-        FROM (SELECT employee_id FROM campaign_recipients
-              WHERE campaign_id = ${campaignId} AND employee_id > ${after}
-              ORDER BY employee_id LIMIT ${take}) r
-        LEFT JOIN employees e ON e.id = r.employee_id
-        ORDER BY r.employee_id`;
+      const rows = await recipientsAfter(db, campaignId, message, after, take);
       const needs = (row: (typeof rows)[number]) =>
         row.active === true && row.delivered === null && (message === 'announcement' || row.acknowledged === null);
       return {
@@ -297,26 +241,13 @@ export function createCampaignMailActivities({ db, mailer, settings }: CampaignM
   const managersAwaiting =
     (campaignId: string): FetchPage =>
     async (after, take, facts) => {
-      const managers = await db.$queryRaw<{ id: string; email: string; name: string }[]>`
-        SELECT m.id, m.email, m.name
-        FROM employees m
-        WHERE m.active AND m.id > ${after}
-          AND EXISTS (SELECT 1 FROM employees e
-                      JOIN campaign_recipients r ON r.campaign_id = ${campaignId} AND r.employee_id = e.id
-                      WHERE e.manager_id = m.id AND e.active
-                        AND NOT EXISTS (SELECT 1 FROM acknowledgements a WHERE a.campaign_id = ${campaignId} AND a.employee_id = e.id))
-          AND NOT EXISTS (SELECT 1 FROM campaign_deliveries d
-                          WHERE d.campaign_id = ${campaignId} AND d.message = 'manager-report' AND d.employee_id = m.id)
-        ORDER BY m.id
-        LIMIT ${take}`;
+      const managers = await managersAwaitingReport(db, campaignId, after, take);
       if (managers.length === 0) return { candidates: [], scanned: 0, scannedTo: null };
-      const reports = await db.$queryRaw<{ manager_id: string; id: string; name: string; department: string }[]>`
-        SELECT e.manager_id, e.id, e.name, r.department
-        FROM employees e
-        JOIN campaign_recipients r ON r.campaign_id = ${campaignId} AND r.employee_id = e.id
-        WHERE e.manager_id = ANY(${managers.map((manager) => manager.id)}::text[]) AND e.active
-          AND NOT EXISTS (SELECT 1 FROM acknowledgements a WHERE a.campaign_id = ${campaignId} AND a.employee_id = e.id)
-        ORDER BY e.name, e.id`;
+      const reports = await reportsNotAcknowledged(
+        db,
+        campaignId,
+        managers.map((manager) => manager.id),
+      );
       const missingOf = new Map<string, MissingReport[]>();
       for (const report of reports) {
         const list = missingOf.get(report.manager_id) ?? [];

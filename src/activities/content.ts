@@ -1,9 +1,10 @@
 import type { Decider } from '../domain/decider';
 import { streisandRisk } from '../domain/streisand';
 import type { RemovalReport, Severity } from '../domain/vocabulary';
+import type { ContentSite } from '../integrations/contentSite';
 import type { Database } from '../platform/database';
-import type { ContentSite } from './contentSite';
-import { actorOf, audit, deliver } from './records';
+import { actorOf } from '../records/auditTrail';
+import { saveContentAction, saveContentStatus } from '../records/contentActions';
 import { roleInbox } from '../domain/inboxes';
 
 export interface ContentOrder {
@@ -21,95 +22,97 @@ export function createContentActivities(db: Database, site: ContentSite) {
     async removeFromCompanySite(order: ContentOrder): Promise<{ status: 'removed' | 'awaiting_removal' }> {
       const removal = await site.remove({ caseId: order.caseId, url: order.url, reason: order.rationale });
       const status = removal.outcome === 'removed' ? 'removed' : 'awaiting_removal';
-      await db.$transaction(async (tx) => {
-        await tx.contentAction.upsert({
-          where: { caseId: order.caseId },
-          update: { status },
-          create: { caseId: order.caseId, action: 'remove', rationale: order.rationale, status },
-        });
-        await audit(tx, {
-          eventKey: `${order.caseId}:content-remove`,
-          caseId: order.caseId,
-          actor: 'system',
-          action: removal.outcome === 'removed' ? 'content_removed' : 'manual_removal_requested',
-          details: removal.outcome === 'removed' ? { url: order.url } : { url: order.url, reason: removal.reason },
-        });
-        if (removal.outcome === 'manual') {
-          await deliver(tx, {
-            key: `${order.caseId}:manual-removal`,
+      await saveContentAction(
+        db,
+        { caseId: order.caseId, action: 'remove', rationale: order.rationale, status },
+        {
+          latestStatusWins: true,
+          event: {
+            eventKey: `${order.caseId}:content-remove`,
             caseId: order.caseId,
-            recipient: roleInbox('social_media_lead'),
-            subject: 'Remove a post from a company site',
-            body: `Please remove ${order.url} (${order.platform}) by hand (${removal.reason}) and report it on case ${order.caseId}. Reason: ${order.rationale}`,
-          });
-        }
-      });
+            actor: 'system',
+            action: removal.outcome === 'removed' ? 'content_removed' : 'manual_removal_requested',
+            details: removal.outcome === 'removed' ? { url: order.url } : { url: order.url, reason: removal.reason },
+          },
+          messages:
+            removal.outcome === 'manual'
+              ? [
+                  {
+                    key: `${order.caseId}:manual-removal`,
+                    caseId: order.caseId,
+                    recipient: roleInbox('social_media_lead'),
+                    subject: 'Remove a post from a company site',
+                    body: `Please remove ${order.url} (${order.platform}) by hand (${removal.reason}) and report it on case ${order.caseId}. Reason: ${order.rationale}`,
+                  },
+                ]
+              : [],
+        },
+      );
       return { status };
     },
 
     /** Opens a tracked removal request for content on a site the company does not control. */
     async openRemovalRequest(order: ContentOrder): Promise<void> {
       const risk = streisandRisk(order.reach, order.severity);
-      await db.$transaction(async (tx) => {
-        await tx.contentAction.upsert({
-          where: { caseId: order.caseId },
-          update: {},
-          create: { caseId: order.caseId, action: 'request_removal', rationale: order.rationale, status: 'requested' },
-        });
-        await audit(tx, {
-          eventKey: `${order.caseId}:removal-requested`,
-          caseId: order.caseId,
-          actor: 'system',
-          action: 'removal_requested',
-          details: { url: order.url, platform: order.platform, streisandRisk: risk.level },
-        });
-        await deliver(tx, {
-          key: `${order.caseId}:removal-request`,
-          caseId: order.caseId,
-          recipient: roleInbox('social_media_lead'),
-          subject: `Ask ${order.platform} to remove a post`,
-          body: `Request the removal of ${order.url} and report the answer on case ${order.caseId}. ${risk.hint}`,
-        });
-      });
+      await saveContentAction(
+        db,
+        { caseId: order.caseId, action: 'request_removal', rationale: order.rationale, status: 'requested' },
+        {
+          event: {
+            eventKey: `${order.caseId}:removal-requested`,
+            caseId: order.caseId,
+            actor: 'system',
+            action: 'removal_requested',
+            details: { url: order.url, platform: order.platform, streisandRisk: risk.level },
+          },
+          messages: [
+            {
+              key: `${order.caseId}:removal-request`,
+              caseId: order.caseId,
+              recipient: roleInbox('social_media_lead'),
+              subject: `Ask ${order.platform} to remove a post`,
+              body: `Request the removal of ${order.url} and report the answer on case ${order.caseId}. ${risk.hint}`,
+            },
+          ],
+        },
+      );
     },
 
     async leaveContent(order: Pick<ContentOrder, 'caseId' | 'rationale'>): Promise<void> {
-      await db.$transaction(async (tx) => {
-        await tx.contentAction.upsert({
-          where: { caseId: order.caseId },
-          update: {},
-          create: { caseId: order.caseId, action: 'leave', rationale: order.rationale, status: 'left' },
-        });
-        await audit(tx, {
-          eventKey: `${order.caseId}:content-left`,
-          caseId: order.caseId,
-          actor: 'system',
-          action: 'content_left',
-          details: { rationale: order.rationale },
-        });
-      });
+      await saveContentAction(
+        db,
+        { caseId: order.caseId, action: 'leave', rationale: order.rationale, status: 'left' },
+        {
+          event: {
+            eventKey: `${order.caseId}:content-left`,
+            caseId: order.caseId,
+            actor: 'system',
+            action: 'content_left',
+            details: { rationale: order.rationale },
+          },
+        },
+      );
     },
 
     /** Records news of a removal; `sequence` tells reports apart so each is on the timeline once. */
     async recordRemovalReport(report: { caseId: string; sequence: number; reporter: Decider; status: RemovalReport; note: string }) {
       const status = report.status === 'in_progress' ? 'requested' : report.status;
-      await db.$transaction(async (tx) => {
-        await tx.contentAction.update({ where: { caseId: report.caseId }, data: { status } });
-        await audit(tx, {
-          eventKey: `${report.caseId}:removal-report:${report.sequence}`,
-          caseId: report.caseId,
-          actor: actorOf(report.reporter),
-          action: 'removal_reported',
-          details: { status: report.status, note: report.note },
-        });
+      await saveContentStatus(db, report.caseId, status, {
+        eventKey: `${report.caseId}:removal-report:${report.sequence}`,
+        caseId: report.caseId,
+        actor: actorOf(report.reporter),
+        action: 'removal_reported',
+        details: { status: report.status, note: report.note },
       });
     },
 
     /** Gives up waiting on a removal nobody reports on, after the last reminder. */
     async markRemovalUnresolved(caseId: string): Promise<void> {
-      await db.$transaction(async (tx) => {
-        await tx.contentAction.update({ where: { caseId }, data: { status: 'unresolved' } });
-        await audit(tx, { eventKey: `${caseId}:removal-unresolved`, caseId, actor: 'system', action: 'removal_unresolved' });
+      await saveContentStatus(db, caseId, 'unresolved', {
+        eventKey: `${caseId}:removal-unresolved`,
+        caseId,
+        actor: 'system',
+        action: 'removal_unresolved',
       });
     },
   };

@@ -7,17 +7,30 @@ import { establishedPrecedent, precedentKey } from '../domain/precedents';
 import { allowedSanctions, type SanctionMatrixContent } from '../domain/sanctionMatrix';
 import type { ActivityCategory, ContentAction, InappropriateCategory, Sanction, Severity } from '../domain/vocabulary';
 import type { Database } from '../platform/database';
-import { sanctionPrecedents } from './judgement';
-import { actorOf, asJson, audit } from './records';
-import type { SocialNetwork } from './socialNetwork';
+import type { SocialNetwork } from '../integrations/socialNetwork';
+import { actorOf, audit } from '../records/auditTrail';
+import { getCaseFacts } from '../records/cases';
+import { getDecision } from '../records/decisions';
+import {
+  getExplanation,
+  saveExplanationApproval,
+  saveExplanationDraft,
+  saveExplanationEdit,
+  saveExplanationWithdrawal,
+  saveLessonPublished,
+} from '../records/explanations';
+import { latestVersionOf } from '../records/policyDocuments';
+import { sanctionPrecedents } from '../records/precedents';
+import { getSanctionMatrixVersion } from '../records/sanctionMatrix';
+import { postOnce } from './socialPosts';
 
 async function factsOf(
   db: Database,
   caseId: string,
   decisionId: string,
 ): Promise<{ facts: ExplanationFacts; identifiers: EmployeeIdentifiers }> {
-  const record = await db.case.findUniqueOrThrow({ where: { id: caseId }, include: { activity: true, employee: true } });
-  const decision = await db.decision.findUniqueOrThrow({ where: { id: decisionId } });
+  const record = await getCaseFacts(db, caseId);
+  const decision = await getDecision(db, decisionId);
   const identifiers: EmployeeIdentifiers = {
     employeeId: record.employee.id,
     name: record.employee.name,
@@ -34,9 +47,9 @@ async function factsOf(
   const category = decision.category as InappropriateCategory;
   const severity = decision.severity as Severity;
   const [matrixVersion, precedents, policy] = await Promise.all([
-    db.sanctionMatrixVersion.findUniqueOrThrow({ where: { version: decision.matrixVersion ?? 1 } }),
+    getSanctionMatrixVersion(db, decision.matrixVersion ?? 1),
     sanctionPrecedents(db, caseId),
-    db.policyVersion.findFirst({ where: { documentId: 'social-media-policy' }, orderBy: { number: 'desc' } }),
+    latestVersionOf(db, 'social-media-policy'),
   ]);
   const matrix = matrixVersion.rules as unknown as SanctionMatrixContent;
   const repeatOffence = decision.priorSanctionedCases > 0;
@@ -69,25 +82,11 @@ export function createExplanationActivities(db: Database, socialNetwork: SocialN
     }): Promise<{ draft: ExplanationDraft; identifiers: EmployeeIdentifiers }> {
       const { facts, identifiers } = await factsOf(db, input.caseId, input.decisionId);
       const draft = draftExplanation(facts, identifiers);
-      await db.$transaction(async (tx) => {
-        await tx.explanation.upsert({
-          where: { caseId: input.caseId },
-          update: {},
-          create: {
-            caseId: input.caseId,
-            kind: draft.kind,
-            title: draft.title,
-            parts: asJson(draft.parts),
-            status: 'draft',
-            editedBy: 'system',
-          },
-        });
-        await audit(tx, {
-          eventKey: `${input.caseId}:explanation-drafted`,
-          caseId: input.caseId,
-          actor: 'system',
-          action: 'explanation_drafted',
-        });
+      await saveExplanationDraft(db, input.caseId, draft, {
+        eventKey: `${input.caseId}:explanation-drafted`,
+        caseId: input.caseId,
+        actor: 'system',
+        action: 'explanation_drafted',
       });
       return { draft, identifiers };
     },
@@ -99,64 +98,60 @@ export function createExplanationActivities(db: Database, socialNetwork: SocialN
       draft: ExplanationDraft;
       editor: { sub: string; roles: string[] };
     }) {
-      await db.$transaction(async (tx) => {
-        await tx.explanation.updateMany({
-          where: { caseId: input.caseId, revision: { lt: input.revision } },
-          data: { title: input.draft.title, parts: asJson(input.draft.parts), revision: input.revision, editedBy: input.editor.sub },
-        });
-        await audit(tx, {
-          eventKey: `${input.caseId}:explanation-revision:${input.revision}`,
-          caseId: input.caseId,
-          actor: actorOf(input.editor),
+      const { caseId, revision, draft, editor } = input;
+      await saveExplanationEdit(
+        db,
+        { caseId, revision, draft, editedBy: editor.sub },
+        {
+          eventKey: `${caseId}:explanation-revision:${revision}`,
+          caseId,
+          actor: actorOf(editor),
           action: 'explanation_edited',
-          details: { revision: input.revision },
-        });
-      });
+          details: { revision },
+        },
+      );
     },
 
     async recordExplanationApproval(input: { caseId: string; approver: { sub: string; roles: string[] }; publishAt: string }) {
-      await db.$transaction(async (tx) => {
-        await tx.explanation.update({
-          where: { caseId: input.caseId },
-          data: { status: 'approved', approvedBy: input.approver.sub, publishAt: new Date(input.publishAt) },
-        });
-        await tx.case.update({ where: { id: input.caseId }, data: { status: 'awaiting_publication' } });
-        await audit(tx, {
-          eventKey: `${input.caseId}:explanation-approved`,
-          caseId: input.caseId,
-          actor: actorOf(input.approver),
+      const { caseId, approver, publishAt } = input;
+      await saveExplanationApproval(
+        db,
+        { caseId, approvedBy: approver.sub, publishAt },
+        {
+          eventKey: `${caseId}:explanation-approved`,
+          caseId,
+          actor: actorOf(approver),
           action: 'explanation_approved',
-          details: { publishAt: input.publishAt },
-        });
-      });
+          details: { publishAt },
+        },
+      );
     },
 
     async withdrawExplanation(input: { caseId: string; by: { sub: string; roles: string[] }; reason: string }) {
-      await db.$transaction(async (tx) => {
-        await tx.explanation.update({ where: { caseId: input.caseId }, data: { status: 'withdrawn', withdrawnAt: new Date() } });
-        await audit(tx, {
-          eventKey: `${input.caseId}:explanation-withdrawn`,
-          caseId: input.caseId,
-          actor: actorOf(input.by),
-          action: 'explanation_withdrawn',
-          details: { reason: input.reason },
-        });
+      await saveExplanationWithdrawal(db, input.caseId, {
+        eventKey: `${input.caseId}:explanation-withdrawn`,
+        caseId: input.caseId,
+        actor: actorOf(input.by),
+        action: 'explanation_withdrawn',
+        details: { reason: input.reason },
       });
     },
 
     /** Publishes the lesson to the community feed (`GET /api/lessons`), once. */
     async publishLesson(caseId: string) {
-      await db.$transaction(async (tx) => {
-        await tx.explanation.updateMany({ where: { caseId, status: 'approved' }, data: { status: 'published', publishedAt: new Date() } });
-        await audit(tx, { eventKey: `${caseId}:lesson-published`, caseId, actor: 'system', action: 'lesson_published' });
+      await saveLessonPublished(db, caseId, {
+        eventKey: `${caseId}:lesson-published`,
+        caseId,
+        actor: 'system',
+        action: 'lesson_published',
       });
     },
 
     /** Posts the published lesson to the enterprise social network (retried by Temporal, delivered once). */
     async postLessonToSocialNetwork(caseId: string) {
-      const explanation = await db.explanation.findUniqueOrThrow({ where: { caseId } });
+      const explanation = await getExplanation(db, caseId);
       const parts = explanation.parts as unknown as ExplanationDraft['parts'];
-      const outcome = await socialNetwork.post({
+      const outcome = await postOnce(db, socialNetwork, {
         idempotencyKey: `lesson:${explanation.id}`,
         title: explanation.title,
         text: parts.map((part) => `${part.heading}: ${part.text}`).join('\n\n'),

@@ -1,19 +1,19 @@
 import { type CampaignSettings, DEFAULT_CAMPAIGN_SETTINGS, DEFAULT_MAIL_FROM } from '../domain/campaign';
 import type { PolicyReviewTiming } from '../domain/policyReview';
+import type { ContentSite } from '../integrations/contentSite';
+import { createMailer, type Mailer } from '../integrations/mailer';
+import type { SocialNetwork } from '../integrations/socialNetwork';
 import type { Database } from '../platform/database';
 import { createCampaignMailActivities } from './campaignMail';
 import { createCampaignRecordActivities } from './campaigns';
-import { createCaseRecordActivities } from './caseRecords';
+import { createCaseActivities } from './cases';
 import { createContentActivities } from './content';
-import type { ContentSite } from './contentSite';
-import { createDecisionRecordActivities } from './decisionRecords';
+import { createDecisionActivities } from './decisions';
 import { createExplanationActivities } from './explanations';
 import { createJudgementActivities } from './judgement';
-import { createMailer, type Mailer } from './mailer';
 import { createOpportunityActivities } from './opportunities';
 import { createPolicyReviewActivities } from './policyReviews';
 import { createSanctionActivities } from './sanctions';
-import type { SocialNetwork } from './socialNetwork';
 
 export interface ActivityDependencies {
   db: Database;
@@ -29,9 +29,9 @@ export interface ActivityDependencies {
 
 export function createActivities(deps: ActivityDependencies) {
   return {
-    ...createCaseRecordActivities(deps.db),
+    ...createCaseActivities(deps.db),
     ...createJudgementActivities(deps.db),
-    ...createDecisionRecordActivities(deps.db),
+    ...createDecisionActivities(deps.db),
     ...createSanctionActivities(deps.db),
     ...createContentActivities(deps.db, deps.contentSite),
     ...createOpportunityActivities(deps.db),

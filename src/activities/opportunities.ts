@@ -1,7 +1,9 @@
 import type { CapitalizeDecision } from '../domain/decisions';
 import type { Decider } from '../domain/decider';
 import type { Database } from '../platform/database';
-import { actorOf, audit, deliver, type InboxMessage } from './records';
+import { actorOf } from '../records/auditTrail';
+import type { InboxMessage } from '../records/inbox';
+import { saveFollowUp, saveOpportunity } from '../records/opportunities';
 import { roleInbox, teamInbox } from '../domain/inboxes';
 
 export interface OpportunityOrder {
@@ -35,43 +37,22 @@ export function createOpportunityActivities(db: Database) {
           body: `Please amplify ${order.url}. ${order.rationale}`,
         });
       }
-      await db.$transaction(async (tx) => {
-        await tx.opportunity.upsert({
-          where: { caseId },
-          update: {},
-          create: {
-            caseId,
-            amplify: plan.amplify,
-            shareInsightWith: plan.shareInsightWith,
-            reproduce: plan.reproduce,
-            insightSharedAt: new Date(),
-            followUpDueAt: new Date(order.followUpDueAt),
-          },
-        });
-        await deliver(tx, ...messages);
-        await audit(tx, {
-          eventKey: `${caseId}:capitalized`,
-          caseId,
-          actor: 'system',
-          action: 'opportunity_created',
-          details: { sharedWith: plan.shareInsightWith, amplify: plan.amplify, followUpDueAt: order.followUpDueAt },
-        });
+      await saveOpportunity(db, order, messages, {
+        eventKey: `${caseId}:capitalized`,
+        caseId,
+        actor: 'system',
+        action: 'opportunity_created',
+        details: { sharedWith: plan.shareInsightWith, amplify: plan.amplify, followUpDueAt: order.followUpDueAt },
       });
     },
 
     async recordFollowUp(report: { caseId: string; reporter: Decider | null; reproduced: boolean | null; note: string }) {
-      await db.$transaction(async (tx) => {
-        await tx.opportunity.update({
-          where: { caseId: report.caseId },
-          data: { reproduced: report.reproduced, followUpNote: report.note },
-        });
-        await audit(tx, {
-          eventKey: `${report.caseId}:follow-up`,
-          caseId: report.caseId,
-          actor: report.reporter ? actorOf(report.reporter) : 'system',
-          action: report.reproduced === null ? 'follow_up_unanswered' : 'follow_up_reported',
-          details: { reproduced: report.reproduced, note: report.note },
-        });
+      await saveFollowUp(db, report, {
+        eventKey: `${report.caseId}:follow-up`,
+        caseId: report.caseId,
+        actor: report.reporter ? actorOf(report.reporter) : 'system',
+        action: report.reproduced === null ? 'follow_up_unanswered' : 'follow_up_reported',
+        details: { reproduced: report.reproduced, note: report.note },
       });
     },
   };

@@ -1,7 +1,8 @@
 import type { Sanction, Severity, ActivityCategory } from '../domain/vocabulary';
 import type { Database } from '../platform/database';
-import { audit, deliver } from './records';
 import { employeeInbox } from '../domain/inboxes';
+import type { InboxMessage } from '../records/inbox';
+import { applySanctionOnce } from '../records/sanctions';
 
 export interface SanctionOrder {
   caseId: string;
@@ -24,36 +25,22 @@ const SANCTION_WORDS: Record<Sanction, string> = {
 
 export function createSanctionActivities(db: Database) {
   return {
-    /**
-     * Records the sanction against the employee and notifies them and their manager, in one
-     * transaction keyed by the case: however often it is retried, it applies once.
-     */
+    /** Records the sanction against the employee and notifies them and their manager: however often it is retried, it applies once. */
     async applySanction(order: SanctionOrder): Promise<{ applied: boolean }> {
-      return db.$transaction(async (tx) => {
-        const existing = await tx.sanction.findUnique({ where: { caseId: order.caseId } });
-        if (existing) return { applied: false };
-        const employee = await tx.employee.findUniqueOrThrow({ where: { id: order.employeeId } });
-        await tx.sanction.create({
-          data: {
+      const key = `${order.caseId}:sanction-notice`;
+      const act = `${order.category.replaceAll('_', ' ')} (${order.severity})`;
+      return applySanctionOnce(db, order, (employee) => {
+        const messages: InboxMessage[] = [
+          {
+            key,
             caseId: order.caseId,
-            employeeId: order.employeeId,
-            type: order.sanction,
-            category: order.category,
-            severity: order.severity,
-            matrixVersion: order.matrixVersion,
+            recipient: employeeInbox(employee.id),
+            subject: 'A measure has been decided about your social-media activity',
+            body: `After review of ${act}, the company has decided on ${SANCTION_WORDS[order.sanction]}. Reason: ${order.rationale}`,
           },
-        });
-        const key = `${order.caseId}:sanction-notice`;
-        const act = `${order.category.replaceAll('_', ' ')} (${order.severity})`;
-        await deliver(tx, {
-          key,
-          caseId: order.caseId,
-          recipient: employeeInbox(employee.id),
-          subject: 'A measure has been decided about your social-media activity',
-          body: `After review of ${act}, the company has decided on ${SANCTION_WORDS[order.sanction]}. Reason: ${order.rationale}`,
-        });
+        ];
         if (employee.managerId) {
-          await deliver(tx, {
+          messages.push({
             key,
             caseId: order.caseId,
             recipient: employeeInbox(employee.managerId),
@@ -61,14 +48,14 @@ export function createSanctionActivities(db: Database) {
             body: `${employee.name} receives ${order.sanction.replaceAll('_', ' ')} for ${act}. Reason: ${order.rationale}`,
           });
         }
-        await audit(tx, {
+        const event = {
           eventKey: `${order.caseId}:sanction-applied`,
           caseId: order.caseId,
           actor: 'system',
           action: 'sanction_applied',
-          details: { sanction: order.sanction, matrixVersion: order.matrixVersion, notified: employee.managerId ? 2 : 1 },
-        });
-        return { applied: true };
+          details: { sanction: order.sanction, matrixVersion: order.matrixVersion, notified: messages.length },
+        };
+        return { messages, event };
       });
     },
   };

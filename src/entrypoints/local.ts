@@ -11,7 +11,7 @@ import { installTemporalLogging } from '../platform/temporalLogging';
 import { applyMigrations } from '../platform/migrations';
 import { obtainTemporalCli } from '../platform/temporalCli';
 import { startDevServer } from '../platform/temporalDevServer';
-import { startConfiguredWorker } from '../platform/productionWorker';
+import { startConfiguredWorker } from '../worker/configuredWorker';
 import { exitOnStartupFailure } from './fatal';
 
 const say = (message: string) => console.log(`[local] ${message}`);

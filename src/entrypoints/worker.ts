@@ -2,7 +2,7 @@ import { loadWorkerConfig } from '../platform/config';
 import { connectDatabase } from '../platform/database';
 import { createLogger } from '../platform/logger';
 import { installTemporalLogging } from '../platform/temporalLogging';
-import { startConfiguredWorker } from '../platform/productionWorker';
+import { startConfiguredWorker } from '../worker/configuredWorker';
 import { exitOnStartupFailure } from './fatal';
 
 async function main() {

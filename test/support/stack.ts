@@ -5,9 +5,9 @@ import request from 'supertest';
 import { createApp } from '../../src/api/app';
 import { issueToken } from '../../src/api/auth/tokens';
 import type { ApiContext } from '../../src/api/context';
-import { type ContentSite, createContentSite } from '../../src/activities/contentSite';
-import { createMailer } from '../../src/activities/mailer';
-import { createSocialNetwork } from '../../src/activities/socialNetwork';
+import { type ContentSite, createContentSite } from '../../src/integrations/contentSite';
+import { createMailer } from '../../src/integrations/mailer';
+import { createSocialNetwork } from '../../src/integrations/socialNetwork';
 import { type CampaignSettings, DEFAULT_CAMPAIGN_SETTINGS, DEFAULT_MAIL_FROM } from '../../src/domain/campaign';
 import type { CaseTiming } from '../../src/domain/case';
 import { DEFAULT_EXPLAINED_SANCTIONS } from '../../src/domain/explanation';
@@ -17,7 +17,7 @@ import { connectDatabase, type Database } from '../../src/platform/database';
 import { createLogger } from '../../src/platform/logger';
 import { installTemporalLogging } from '../../src/platform/temporalLogging';
 import { Runtime } from '@temporalio/worker';
-import { type RunningWorker, startCaseWorker } from '../../src/platform/worker';
+import { type RunningWorker, startCaseWorker } from '../../src/worker/caseWorker';
 import { testRun } from './testRun';
 
 export const TEST_AUTH_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
@@ -82,7 +82,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           taskQueue,
           db,
           contentSite: options.contentSite ?? createContentSite({}),
-          socialNetwork: createSocialNetwork(db, { webhookUrl: options.socialWebhookUrl }),
+          socialNetwork: createSocialNetwork({ webhookUrl: options.socialWebhookUrl }),
           mailer,
           campaigns: { ...DEFAULT_CAMPAIGN_SETTINGS, ...options.campaigns },
           workflowBundle: { codePath: run.workflowBundlePath },

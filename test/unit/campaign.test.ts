@@ -1,4 +1,4 @@
-import { classifySmtpError, mailDomainOf } from '../../src/activities/mailer';
+import { classifySmtpError, mailDomainOf } from '../../src/integrations/mailer';
 import {
   addDeliveries,
   campaignIdFor,

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '../../src/activities';
-import { createContentSite } from '../../src/activities/contentSite';
-import { createMailer } from '../../src/activities/mailer';
-import { createSocialNetwork } from '../../src/activities/socialNetwork';
+import { createContentSite } from '../../src/integrations/contentSite';
+import { createMailer } from '../../src/integrations/mailer';
+import { createSocialNetwork } from '../../src/integrations/socialNetwork';
 import { DEFAULT_CAMPAIGN_SETTINGS, DEFAULT_MAIL_FROM } from '../../src/domain/campaign';
 import { campaignDatabase, createPolicyVersion, type DirectoryPerson, seedDirectory, waitForPhase } from '../support/campaigns';
 import type { ScratchDatabase } from '../support/databases';
@@ -40,7 +40,7 @@ describe('startAwarenessCampaign, called by the workflow that publishes a revisi
       activities: createActivities({
         db: stack.db,
         contentSite: createContentSite({}),
-        socialNetwork: createSocialNetwork(stack.db, {}),
+        socialNetwork: createSocialNetwork({}),
         mailer,
         campaigns: { ...DEFAULT_CAMPAIGN_SETTINGS, reminderIntervalMs: HOUR },
       }),

@@ -1,4 +1,4 @@
-import { createContentSite } from '../../src/activities/contentSite';
+import { createContentSite } from '../../src/integrations/contentSite';
 import { actionsOf, caseMessages, caseState, closedCase, openCase, post, sanction, waitForStatus } from '../support/cases';
 import { HttpReceiver } from '../support/httpReceiver';
 import { type Stack, startStack } from '../support/stack';

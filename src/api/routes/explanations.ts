@@ -7,11 +7,12 @@ import {
   lessonPageSchema,
 } from '../../domain/schemas/explanations';
 import { HANDLER_ROLES } from '../../domain/vocabulary';
-import { approveExplanationUpdate, caseStateQuery, editExplanationUpdate, withdrawExplanationUpdate } from '../../workflows/caseMessages';
+import { approveExplanationUpdate, editExplanationUpdate, withdrawExplanationUpdate } from '../../workflows/caseMessages';
 import { principalOf, requireRole } from '../auth/middleware';
 import type { ApiContext } from '../context';
-import { notFound, parseInput } from '../errors';
+import { parseInput } from '../errors';
 import { pathParam } from '../params';
+import { lessonFeed, viewExplanation } from '../services/explanations';
 import { updateCase } from '../services/workflowUpdates';
 
 export function explanationRoutes(ctx: ApiContext): Router {
@@ -19,21 +20,7 @@ export function explanationRoutes(ctx: ApiContext): Router {
 
   /** The lesson as it stands: live from the case while it is under review, else as recorded. */
   router.get('/cases/:caseId/explanation', requireRole(...HANDLER_ROLES), async (req, res) => {
-    const caseId = pathParam(req, 'caseId');
-    const record = await ctx.db.explanation.findUnique({ where: { caseId } });
-    const live = await ctx.temporal.workflow
-      .getHandle(caseId)
-      .query(caseStateQuery)
-      .then((state) => state.explanation)
-      .catch(() => null);
-    if (!live && !record) throw notFound(`An explanation for case ${caseId}`);
-    res.json({
-      caseId,
-      ...(live ?? { kind: record!.kind, title: record!.title, parts: record!.parts, status: record!.status, revision: record!.revision }),
-      publishAt: live?.publishAt ?? record?.publishAt ?? null,
-      publishedAt: record?.publishedAt ?? null,
-      withdrawnAt: record?.withdrawnAt ?? null,
-    });
+    res.json(await viewExplanation(ctx, pathParam(req, 'caseId')));
   });
   router.put('/cases/:caseId/explanation', requireRole(...EXPLANATION_REVIEWER_ROLES), async (req, res) => {
     const { title, parts } = parseInput(explanationEditSchema, req.body);
@@ -57,15 +44,7 @@ export function explanationRoutes(ctx: ApiContext): Router {
 
   /** The community feed: every employee reads the published lessons, newest first. */
   router.get('/lessons', async (req, res) => {
-    const page = parseInput(lessonPageSchema, req.query, 'query');
-    const lessons = await ctx.db.explanation.findMany({
-      where: { status: 'published', publishedAt: page.before ? { lt: new Date(page.before) } : undefined },
-      orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }],
-      take: page.limit,
-      select: { id: true, kind: true, title: true, parts: true, publishedAt: true },
-    });
-    const last = lessons[lessons.length - 1];
-    res.json({ lessons, nextBefore: lessons.length === page.limit && last?.publishedAt ? last.publishedAt.toISOString() : null });
+    res.json(await lessonFeed(ctx, parseInput(lessonPageSchema, req.query, 'query')));
   });
   return router;
 }

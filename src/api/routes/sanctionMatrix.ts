@@ -1,13 +1,12 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { currentSanctionMatrix } from '../../activities/judgement';
-import { asJson } from '../../activities/records';
 import { sanctionMatrixSchema } from '../../domain/schemas/decisions';
 import { HANDLER_ROLES } from '../../domain/vocabulary';
 import { principalOf, requireRole } from '../auth/middleware';
 import type { ApiContext } from '../context';
-import { notFound, parseInput } from '../errors';
+import { parseInput } from '../errors';
 import { pathParam } from '../params';
+import { reviseMatrix, viewCurrentMatrix, viewMatrixVersion } from '../services/sanctionMatrix';
 
 /** The `:version` path parameter of `GET /api/sanction-matrix/versions/:version`. */
 export const matrixVersionSchema = z.coerce.number().int().min(1);
@@ -15,22 +14,13 @@ export const matrixVersionSchema = z.coerce.number().int().min(1);
 export function sanctionMatrixRoutes(ctx: ApiContext): Router {
   const router = Router();
   router.get('/sanction-matrix', requireRole(...HANDLER_ROLES), async (_req, res) => {
-    res.json(await currentSanctionMatrix(ctx.db));
+    res.json(await viewCurrentMatrix(ctx));
   });
   router.get('/sanction-matrix/versions/:version', requireRole(...HANDLER_ROLES), async (req, res) => {
-    const version = parseInput(matrixVersionSchema, pathParam(req, 'version'), 'version');
-    const found = await ctx.db.sanctionMatrixVersion.findUnique({ where: { version } });
-    if (!found) throw notFound(`Sanction matrix version ${version}`);
-    res.json({ version: found.version, ...(found.rules as object), createdBy: found.createdBy, createdAt: found.createdAt });
+    res.json(await viewMatrixVersion(ctx, parseInput(matrixVersionSchema, pathParam(req, 'version'), 'version')));
   });
-  /** A new version; cases already judged keep the version they were judged under. */
   router.post('/sanction-matrix', requireRole('admin'), async (req, res) => {
-    const rules = parseInput(sanctionMatrixSchema, req.body);
-    const current = await currentSanctionMatrix(ctx.db);
-    const created = await ctx.db.sanctionMatrixVersion.create({
-      data: { version: current.version + 1, rules: asJson(rules), createdBy: principalOf(req).sub },
-    });
-    res.status(201).json({ version: created.version, ...rules });
+    res.status(201).json(await reviseMatrix(ctx, parseInput(sanctionMatrixSchema, req.body), principalOf(req)));
   });
   return router;
 }

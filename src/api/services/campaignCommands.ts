@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import type { KnowHowSessionView } from '../../activities/campaigns';
-import { actorOf } from '../../activities/records';
+import { actorOf } from '../../records/auditTrail';
+import { campaignExists } from '../../records/campaigns';
+import type { KnowHowSessionView } from '../../records/knowHowSessions';
+import { findPolicyVersionById } from '../../records/policyDocuments';
 import { CAMPAIGN_DOCUMENT_ID, campaignIdFor, campaignInputFor, isCampaignDocument } from '../../domain/campaign';
 import type { CampaignStartInput, KnowHowSessionInput } from '../../domain/schemas/campaigns';
 import { campaignWorkflow } from '../../workflows';
@@ -20,7 +22,7 @@ export async function startCampaign(
   input: CampaignStartInput,
   principal: Principal,
 ): Promise<{ campaignId: string; created: boolean }> {
-  const version = await ctx.db.policyVersion.findUnique({ where: { id: input.policyVersionId } });
+  const version = await findPolicyVersionById(ctx.db, input.policyVersionId);
   if (!version) throw notFound(`Policy version ${input.policyVersionId}`);
   if (!isCampaignDocument(version.documentId)) {
     throw new ApiError(
@@ -69,7 +71,7 @@ export async function scheduleSession(
     {
       label: `Campaign ${campaignId}`,
       closedCode: 'campaign_closed',
-      recorded: async () => (await ctx.db.campaign.count({ where: { id: campaignId } })) > 0,
+      recorded: () => campaignExists(ctx.db, campaignId),
     },
   );
 }

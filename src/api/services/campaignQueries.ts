@@ -1,31 +1,21 @@
-import { WorkflowNotFoundError } from '@temporalio/client';
-import { campaignCoverage } from '../../activities/campaignReports';
-import { sessionViewOf } from '../../activities/campaigns';
-import type { CampaignState } from '../../domain/campaign';
+import { campaignCoverage } from '../../records/campaignCoverage';
+import { campaignExists, campaignsAwaitingAcknowledgement, campaignsWithAcknowledgements, findCampaign } from '../../records/campaigns';
+import { sessionsOfCampaign, sessionViewOf } from '../../records/knowHowSessions';
 import { campaignStateQuery } from '../../workflows/campaignMessages';
 import type { Principal } from '../auth/tokens';
 import type { ApiContext } from '../context';
 import { notFound } from '../errors';
-
-async function liveState(ctx: ApiContext, campaignId: string): Promise<CampaignState | null> {
-  const handle = ctx.temporal.workflow.getHandle(campaignId);
-  try {
-    const description = await handle.describe();
-    if (description.status.name !== 'RUNNING') return null;
-    return await handle.query(campaignStateQuery);
-  } catch (error) {
-    if (error instanceof WorkflowNotFoundError) return null;
-    throw error;
-  }
-}
+import { liveState } from './liveState';
 
 /** A campaign's report: coverage (acknowledged / total, by department), e-mails, reminders, sessions; live state while it runs. */
 export async function viewCampaign(ctx: ApiContext, campaignId: string) {
-  const [coverage, live, record] = await Promise.all([
+  // A closed campaign's report is in the database: only a running one is asked for its state.
+  const [coverage, running, record] = await Promise.all([
     campaignCoverage(ctx.db, campaignId),
-    liveState(ctx, campaignId),
-    ctx.db.campaign.findUnique({ where: { id: campaignId }, select: { finalReport: true } }),
+    liveState(ctx, campaignId, campaignStateQuery, { runningOnly: true }),
+    findCampaign(ctx.db, campaignId),
   ]);
+  const live = running?.state ?? null;
   if (!coverage) {
     if (live) return { campaignId, status: 'opening', live };
     throw notFound(`Campaign ${campaignId}`);
@@ -35,11 +25,7 @@ export async function viewCampaign(ctx: ApiContext, campaignId: string) {
 
 /** Every campaign, newest first, with its acknowledgement count. */
 export async function listCampaigns(ctx: ApiContext) {
-  const [campaigns, counts] = await Promise.all([
-    ctx.db.campaign.findMany({ orderBy: [{ startedAt: 'desc' }, { id: 'asc' }] }),
-    ctx.db.acknowledgement.groupBy({ by: ['campaignId'], _count: { _all: true } }),
-  ]);
-  const acknowledged = new Map(counts.map((count) => [count.campaignId, count._count._all]));
+  const campaigns = await campaignsWithAcknowledgements(ctx.db);
   return {
     campaigns: campaigns.map((campaign) => ({
       campaignId: campaign.id,
@@ -53,7 +39,7 @@ export async function listCampaigns(ctx: ApiContext) {
       completedAt: campaign.completedAt,
       supersededBy: campaign.supersededBy,
       recipients: campaign.recipientCount,
-      acknowledged: acknowledged.get(campaign.id) ?? 0,
+      acknowledged: campaign.acknowledged,
     })),
   };
 }
@@ -63,45 +49,27 @@ export async function listCampaigns(ctx: ApiContext) {
  * acknowledged, except those a newer revision of the same document replaced.
  */
 export async function pendingAcknowledgements(ctx: ApiContext, principal: Principal) {
-  const [campaigns, latest] = await Promise.all([
-    ctx.db.campaign.findMany({
-      where: {
-        status: { in: ['running', 'completed'] },
-        recipients: { some: { employeeId: principal.sub } },
-        acknowledgements: { none: { employeeId: principal.sub } },
-      },
-      orderBy: [{ deadline: 'asc' }, { id: 'asc' }],
-    }),
-    ctx.db.campaign.groupBy({ by: ['documentId'], where: { status: { not: 'superseded' } }, _max: { versionNumber: true } }),
-  ]);
-  const latestOf = new Map(latest.map((row) => [row.documentId, row._max.versionNumber]));
+  const campaigns = await campaignsAwaitingAcknowledgement(ctx.db, principal.sub);
   const now = Date.now();
   return {
-    pending: campaigns
-      .filter((campaign) => latestOf.get(campaign.documentId) === campaign.versionNumber)
-      .map((campaign) => ({
-        campaignId: campaign.id,
-        documentId: campaign.documentId,
-        policyVersionId: campaign.policyVersionId,
-        versionNumber: campaign.versionNumber,
-        title: campaign.title,
-        changeSummary: campaign.changeSummary,
-        deadline: campaign.deadline,
-        overdue: campaign.deadline.getTime() < now,
-        acknowledge: `POST /api/campaigns/${campaign.id}/acknowledgements`,
-      })),
+    pending: campaigns.map((campaign) => ({
+      campaignId: campaign.id,
+      documentId: campaign.documentId,
+      policyVersionId: campaign.policyVersionId,
+      versionNumber: campaign.versionNumber,
+      title: campaign.title,
+      changeSummary: campaign.changeSummary,
+      deadline: campaign.deadline,
+      overdue: campaign.deadline.getTime() < now,
+      acknowledge: `POST /api/campaigns/${campaign.id}/acknowledgements`,
+    })),
   };
 }
 
 /** A campaign's know-how sessions, with the places left and whether the caller is registered. */
 export async function listSessions(ctx: ApiContext, campaignId: string, principal: Principal) {
-  const campaign = await ctx.db.campaign.findUnique({ where: { id: campaignId }, select: { id: true } });
-  if (!campaign) throw notFound(`Campaign ${campaignId}`);
-  const sessions = await ctx.db.knowHowSession.findMany({
-    where: { campaignId },
-    orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
-    include: { registrations: { where: { employeeId: principal.sub }, select: { attended: true } } },
-  });
+  if (!(await campaignExists(ctx.db, campaignId))) throw notFound(`Campaign ${campaignId}`);
+  const sessions = await sessionsOfCampaign(ctx.db, campaignId, principal.sub);
   return {
     sessions: sessions.map(({ registrations, ...session }) => ({
       ...sessionViewOf(session),

@@ -2,6 +2,7 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { CaseOpening } from '../../domain/case';
 import { initialDecidingRole } from '../../domain/routing';
 import type { DetectedActivityInput } from '../../domain/schemas/intake';
+import { findEmployee } from '../../records/employees';
 import { caseWorkflow } from '../../workflows';
 import { caseSearchAttributes } from '../../workflows/searchAttributes';
 import { caseIdFor } from '../caseIdentity';
@@ -18,7 +19,7 @@ export interface IntakeResult {
  * the workflow records the case in the database. A re-sent detection finds the same case.
  */
 export async function openCase(ctx: ApiContext, input: DetectedActivityInput): Promise<IntakeResult> {
-  const employee = await ctx.db.employee.findUnique({ where: { id: input.employeeId } });
+  const employee = await findEmployee(ctx.db, input.employeeId);
   if (!employee || !employee.active) {
     throw invalidInput([{ path: 'employeeId', message: `no active employee ${input.employeeId} in the directory` }]);
   }

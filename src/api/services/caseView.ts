@@ -1,39 +1,14 @@
-import { WorkflowNotFoundError } from '@temporalio/client';
-import type { CaseState } from '../../domain/case';
 import { streisandRisk } from '../../domain/streisand';
 import type { Severity } from '../../domain/vocabulary';
 import { caseStateQuery } from '../../workflows/caseMessages';
+import { findCaseFile } from '../../records/cases';
 import type { ApiContext } from '../context';
 import { notFound } from '../errors';
-
-async function liveState(ctx: ApiContext, caseId: string): Promise<{ running: boolean; state: CaseState } | null> {
-  const handle = ctx.temporal.workflow.getHandle(caseId);
-  try {
-    const [description, state] = await Promise.all([handle.describe(), handle.query(caseStateQuery)]);
-    return { running: description.status.name === 'RUNNING', state };
-  } catch (error) {
-    if (error instanceof WorkflowNotFoundError) return null;
-    throw error;
-  }
-}
+import { liveState } from './liveState';
 
 /** A case as a handler reads it: the database record, the workflow's live state, and the timeline. */
 export async function viewCase(ctx: ApiContext, caseId: string) {
-  const [record, live] = await Promise.all([
-    ctx.db.case.findUnique({
-      where: { id: caseId },
-      include: {
-        activity: true,
-        employee: { select: { id: true, name: true, department: true, managerId: true } },
-        decisions: { orderBy: { decidedAt: 'asc' }, include: { approvals: true } },
-        sanction: true,
-        contentAction: true,
-        opportunity: true,
-        auditEvents: { orderBy: [{ at: 'asc' }, { id: 'asc' }] },
-      },
-    }),
-    liveState(ctx, caseId),
-  ]);
+  const [record, live] = await Promise.all([findCaseFile(ctx.db, caseId), liveState(ctx, caseId, caseStateQuery)]);
   if (!record && !live) throw notFound(`Case ${caseId}`);
   const state = live?.state;
   const activity = record?.activity;

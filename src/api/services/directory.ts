@@ -1,19 +1,14 @@
 import { reportingLineProblems } from '../../domain/directory';
 import type { EmployeeImportInput, EmployeeInput } from '../../domain/schemas/employees';
+import { emailOwners, findEmployee, getEmployee, reportingLines, upsertEmployees } from '../../records/employees';
 import type { ApiContext } from '../context';
-import { ApiError, invalidInput } from '../errors';
-
-async function loadManagerMap(ctx: ApiContext): Promise<Map<string, string | null>> {
-  const rows = await ctx.db.employee.findMany({ select: { id: true, managerId: true } });
-  return new Map(rows.map((row) => [row.id, row.managerId]));
-}
+import { ApiError, invalidInput, notFound } from '../errors';
 
 async function assertEmailsFree(ctx: ApiContext, entries: { id: string; email: string }[], pathOf: (i: number) => string) {
-  const owners = await ctx.db.employee.findMany({
-    where: { email: { in: entries.map((entry) => entry.email) } },
-    select: { id: true, email: true },
-  });
-  const ownerOf = new Map(owners.map((owner) => [owner.email, owner.id]));
+  const ownerOf = await emailOwners(
+    ctx.db,
+    entries.map((entry) => entry.email),
+  );
   const taken = entries.map((entry, i) => ({ entry, i })).filter(({ entry }) => (ownerOf.get(entry.email) ?? entry.id) !== entry.id);
   if (taken.length > 0) {
     throw new ApiError(
@@ -25,34 +20,16 @@ async function assertEmailsFree(ctx: ApiContext, entries: { id: string; email: s
   }
 }
 
-/**
- * Creates or replaces employees in one statement, so a batch lands whole or not at all and
- * managers may be defined in the same batch as their reports.
- */
-async function upsertEmployees(ctx: ApiContext, employees: (EmployeeInput & { id: string })[]): Promise<void> {
-  await ctx.db.$executeRaw`
-    INSERT INTO employees (id, name, email, department, manager_id, handles, updated_at)
-    SELECT e.id, e.name, e.email, e.department, e.manager_id,
-           ARRAY(SELECT jsonb_array_elements_text(e.handles::jsonb)), now()
-    FROM unnest(
-      ${employees.map((e) => e.id)}::text[], ${employees.map((e) => e.name)}::text[],
-      ${employees.map((e) => e.email)}::text[], ${employees.map((e) => e.department)}::text[],
-      ${employees.map((e) => e.managerId)}::text[], ${employees.map((e) => JSON.stringify(e.handles))}::text[]
-    ) AS e(id, name, email, department, manager_id, handles)
-    ON CONFLICT (id) DO UPDATE SET
-      name = EXCLUDED.name, email = EXCLUDED.email, department = EXCLUDED.department,
-      manager_id = EXCLUDED.manager_id, handles = EXCLUDED.handles, active = true, updated_at = now()`;
-}
-
-export async function putEmployee(ctx: ApiContext, id: string, input: EmployeeInput): Promise<{ created: boolean }> {
-  const directory = await loadManagerMap(ctx);
+/** Creates or replaces one employee and answers them as recorded. */
+export async function putEmployee(ctx: ApiContext, id: string, input: EmployeeInput) {
+  const directory = await reportingLines(ctx.db);
   const created = !directory.has(id);
   directory.set(id, input.managerId);
   const problems = reportingLineProblems(directory, [id]);
   if (problems.length > 0) throw invalidInput(problems.map((problem) => ({ path: 'managerId', message: problem.message })));
   await assertEmailsFree(ctx, [{ id, email: input.email }], () => 'email');
-  await upsertEmployees(ctx, [{ ...input, id }]);
-  return { created };
+  await upsertEmployees(ctx.db, [{ ...input, id }]);
+  return { created, employee: await getEmployee(ctx.db, id) };
 }
 
 export async function importEmployees(ctx: ApiContext, input: EmployeeImportInput): Promise<{ imported: number }> {
@@ -70,7 +47,7 @@ export async function importEmployees(ctx: ApiContext, input: EmployeeImportInpu
   });
   if (duplicates.length > 0) throw invalidInput(duplicates);
 
-  const directory = await loadManagerMap(ctx);
+  const directory = await reportingLines(ctx.db);
   for (const employee of employees) directory.set(employee.id, employee.managerId);
   const problems = reportingLineProblems(
     directory,
@@ -82,6 +59,13 @@ export async function importEmployees(ctx: ApiContext, input: EmployeeImportInpu
     );
   }
   await assertEmailsFree(ctx, employees, (i) => `employees.${i}.email`);
-  await upsertEmployees(ctx, employees);
+  await upsertEmployees(ctx.db, employees);
   return { imported: employees.length };
+}
+
+/** An employee as the directory has them; unknown, a missing resource. */
+export async function viewEmployee(ctx: ApiContext, id: string) {
+  const employee = await findEmployee(ctx.db, id);
+  if (!employee) throw notFound(`Employee ${id}`);
+  return employee;
 }

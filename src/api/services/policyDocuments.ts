@@ -1,5 +1,6 @@
 import { diffHunks, diffLines, unifiedDiff } from '../../domain/policyDiff';
 import { isPolicyDocument, POLICY_DOCUMENTS, type PolicyDocumentId } from '../../domain/policyReview';
+import { findPolicyDocument, findPolicyVersion, listPolicyDocuments } from '../../records/policyDocuments';
 import type { ApiContext } from '../context';
 import { notFound } from '../errors';
 
@@ -27,9 +28,7 @@ export function documentIdOf(param: string): PolicyDocumentId {
 
 /** The three documents, each with its current version. */
 export async function listDocuments(ctx: ApiContext) {
-  const documents = await ctx.db.policyDocument.findMany({
-    include: { versions: { orderBy: { number: 'desc' }, take: 1 }, _count: { select: { versions: true } } },
-  });
+  const documents = await listPolicyDocuments(ctx.db);
   const order = (id: string) => POLICY_DOCUMENTS.indexOf(id as PolicyDocumentId);
   return {
     documents: documents
@@ -46,16 +45,13 @@ export async function listDocuments(ctx: ApiContext) {
 
 /** One document and the history of its versions, newest first. */
 export async function viewDocument(ctx: ApiContext, documentId: PolicyDocumentId) {
-  const document = await ctx.db.policyDocument.findUnique({
-    where: { id: documentId },
-    include: { versions: { orderBy: { number: 'desc' } } },
-  });
+  const document = await findPolicyDocument(ctx.db, documentId);
   if (!document) throw notFound(`Document ${documentId}`);
   return { id: document.id, title: document.title, purpose: document.purpose, versions: document.versions.map(versionSummary) };
 }
 
 async function findVersion(ctx: ApiContext, documentId: PolicyDocumentId, number: number) {
-  const version = await ctx.db.policyVersion.findUnique({ where: { documentId_number: { documentId, number } } });
+  const version = await findPolicyVersion(ctx.db, documentId, number);
   if (!version) throw notFound(`Version ${number} of ${documentId}`);
   return version;
 }

@@ -1,20 +1,13 @@
-import { WorkflowNotFoundError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import type { Prisma } from '../../generated/prisma/client';
-import { latestPolicyVersions } from '../../activities/policyReviews';
 import type { Decider } from '../../domain/decider';
-import {
-  type CurrentVersions,
-  POLICY_DOCUMENT_TITLES,
-  POLICY_DOCUMENTS,
-  type PolicyReviewState,
-  refuseStaleBase,
-  type ReviewAnswer,
-} from '../../domain/policyReview';
+import { POLICY_DOCUMENT_TITLES, type PolicyReviewState, refuseStaleBase, type ReviewAnswer } from '../../domain/policyReview';
 import type { PolicyReviewListQuery } from '../../domain/schemas/policy';
+import { latestPolicyVersions, versionNumbersOf } from '../../records/policyDocuments';
+import { findPolicyReview, findPolicyReviews, isReviewOpen, policyReviewExists, type ReviewRecord } from '../../records/policyReviews';
 import { answerReviewUpdate, policyReviewStateQuery, reviewVerdictUpdate } from '../../workflows/policyReviewMessages';
 import type { ApiContext } from '../context';
 import { ApiError, notFound } from '../errors';
+import { liveState } from './liveState';
 import { sendUpdate } from './workflowUpdates';
 
 /** Sends a reviewer's or the committee's action into a review as a validated Workflow Update. */
@@ -27,7 +20,7 @@ export function updateReview<Args>(
   return sendUpdate(ctx, reviewId, update, args, {
     label: `Policy review ${reviewId}`,
     closedCode: 'review_closed',
-    recorded: async () => (await ctx.db.policyReview.count({ where: { id: reviewId } })) > 0,
+    recorded: () => policyReviewExists(ctx.db, reviewId),
   });
 }
 
@@ -38,11 +31,9 @@ export function updateReview<Args>(
  */
 export async function answerPolicyReview(ctx: ApiContext, reviewId: string, reviewer: Decider, answer: ReviewAnswer) {
   if (answer.kind === 'proposal') {
-    const open = await ctx.db.policyReview.findUnique({ where: { id: reviewId }, select: { status: true } });
-    if (open?.status === 'open') {
+    if (await isReviewOpen(ctx.db, reviewId)) {
       const latest = await latestPolicyVersions(ctx.db);
-      const current = Object.fromEntries(POLICY_DOCUMENTS.map((document) => [document, latest.get(document)!.number])) as CurrentVersions;
-      const stale = refuseStaleBase(current, answer.changes);
+      const stale = refuseStaleBase(versionNumbersOf(latest), answer.changes);
       if (stale) throw new ApiError(409, stale.code, stale.message);
       const unchanged = answer.changes.find((change) => change.text.trimEnd() === latest.get(change.document)!.text.trimEnd());
       if (unchanged) {
@@ -60,13 +51,6 @@ export async function answerPolicyReview(ctx: ApiContext, reviewId: string, revi
 export function decidePolicyReview(ctx: ApiContext, reviewId: string, approver: Decider, approve: boolean, rationale: string) {
   return updateReview(ctx, reviewId, reviewVerdictUpdate, { approver, approve, rationale });
 }
-
-const reviewInclude = {
-  cases: { include: { case: { select: { id: true, kind: true, category: true, severity: true, status: true, closedAt: true } } } },
-  versions: { select: { documentId: true, number: true, changeSummary: true, effectiveAt: true }, orderBy: { documentId: 'asc' } },
-} satisfies Prisma.PolicyReviewInclude;
-
-type ReviewRecord = Prisma.PolicyReviewGetPayload<{ include: typeof reviewInclude }>;
 
 function reviewSummary(review: ReviewRecord) {
   return {
@@ -96,45 +80,15 @@ function reviewSummary(review: ReviewRecord) {
 
 /** Reviews, open and closed, newest first, each with the cases that fed it and the versions it published. */
 export async function listPolicyReviews(ctx: ApiContext, query: PolicyReviewListQuery) {
-  const where: Prisma.PolicyReviewWhereInput = {
-    status: query.status,
-    trigger: query.trigger,
-    cases: query.caseId ? { some: { caseId: query.caseId } } : undefined,
-  };
-  const [total, reviews] = await Promise.all([
-    ctx.db.policyReview.count({ where }),
-    ctx.db.policyReview.findMany({
-      where,
-      include: reviewInclude,
-      orderBy: [{ openedAt: 'desc' }, { id: 'asc' }],
-      take: query.limit,
-      skip: query.offset,
-    }),
-  ]);
+  const { total, reviews } = await findPolicyReviews(ctx.db, query);
   return { total, limit: query.limit, offset: query.offset, reviews: reviews.map(reviewSummary) };
-}
-
-async function liveState(ctx: ApiContext, reviewId: string): Promise<{ running: boolean; state: PolicyReviewState } | null> {
-  const handle = ctx.temporal.workflow.getHandle(reviewId);
-  try {
-    const [description, state] = await Promise.all([handle.describe(), handle.query(policyReviewStateQuery)]);
-    return { running: description.status.name === 'RUNNING', state };
-  } catch (error) {
-    if (error instanceof WorkflowNotFoundError) return null;
-    throw error;
-  }
 }
 
 /** A review as reviewers and the committee read it: the record, its answers, the live state and its trail. */
 export async function viewPolicyReview(ctx: ApiContext, reviewId: string) {
-  const [record, answers, trail, live] = await Promise.all([
-    ctx.db.policyReview.findUnique({ where: { id: reviewId }, include: reviewInclude }),
-    ctx.db.policyReviewAnswer.findMany({ where: { reviewId }, orderBy: { round: 'asc' } }),
-    ctx.db.auditEvent.findMany({
-      where: { caseId: null, details: { path: ['reviewId'], equals: reviewId } },
-      orderBy: [{ at: 'asc' }, { id: 'asc' }],
-    }),
-    liveState(ctx, reviewId),
+  const [{ record, answers, trail }, live] = await Promise.all([
+    findPolicyReview(ctx.db, reviewId),
+    liveState(ctx, reviewId, policyReviewStateQuery),
   ]);
   if (!record && !live) throw notFound(`Policy review ${reviewId}`);
   const state = live?.state ?? null;

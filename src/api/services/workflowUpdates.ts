@@ -2,6 +2,7 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/cl
 import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import type { CaseState } from '../../domain/case';
 import type { Refusal } from '../../domain/refusal';
+import { caseExists } from '../../records/cases';
 import type { ApiContext } from '../context';
 import { ApiError, notFound } from '../errors';
 
@@ -50,6 +51,6 @@ export function updateCase<Args>(
   return sendUpdate(ctx, caseId, update, args, {
     label: `Case ${caseId}`,
     closedCode: 'case_closed',
-    recorded: async () => (await ctx.db.case.count({ where: { id: caseId } })) > 0,
+    recorded: () => caseExists(ctx.db, caseId),
   });
 }

@@ -1,11 +1,11 @@
-import { createContentSite } from '../activities/contentSite';
-import { createMailer } from '../activities/mailer';
-import { createSocialNetwork } from '../activities/socialNetwork';
-import { campaignSettingsFrom, mailerConfigFrom, policyReviewSettingsFrom, type WorkerConfig } from './config';
-import type { Database } from './database';
-import type { Logger } from './logger';
-import { ensurePolicyReviewScheduleAt } from './policyReviewSchedule';
-import { type RunningWorker, startCaseWorker } from './worker';
+import { createContentSite } from '../integrations/contentSite';
+import { createMailer } from '../integrations/mailer';
+import { createSocialNetwork } from '../integrations/socialNetwork';
+import { campaignSettingsFrom, mailerConfigFrom, policyReviewSettingsFrom, type WorkerConfig } from '../platform/config';
+import type { Database } from '../platform/database';
+import type { Logger } from '../platform/logger';
+import { ensurePolicyReviewScheduleAt } from '../platform/policyReviewSchedule';
+import { type RunningWorker, startCaseWorker } from './caseWorker';
 
 /**
  * The worker as configured by the environment, with its integrations (content site, social
@@ -27,7 +27,7 @@ export async function startConfiguredWorker(
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     db,
     contentSite: createContentSite({ baseUrl: config.CONTENT_SITE_URL, token: config.CONTENT_SITE_TOKEN }),
-    socialNetwork: createSocialNetwork(db, { webhookUrl: config.SOCIAL_WEBHOOK_URL }),
+    socialNetwork: createSocialNetwork({ webhookUrl: config.SOCIAL_WEBHOOK_URL }),
     policyReviewTiming: policyReview.timing,
     mailer,
     campaigns: campaignSettingsFrom(config),

@@ -1,5 +1,5 @@
 import type { DeliveryCounts } from '../domain/campaign';
-import type { Tx } from './records';
+import type { Tx } from './transaction';
 
 export interface DepartmentCoverage {
   department: string;

@@ -1,0 +1,29 @@
+import { findExplanation, publishedLessons } from '../../records/explanations';
+import { caseStateQuery } from '../../workflows/caseMessages';
+import type { ApiContext } from '../context';
+import { notFound } from '../errors';
+
+/** A case's lesson as it stands: live from the case while it is under review, else as recorded. */
+export async function viewExplanation(ctx: ApiContext, caseId: string) {
+  const record = await findExplanation(ctx.db, caseId);
+  const live = await ctx.temporal.workflow
+    .getHandle(caseId)
+    .query(caseStateQuery)
+    .then((state) => state.explanation)
+    .catch(() => null);
+  if (!live && !record) throw notFound(`An explanation for case ${caseId}`);
+  return {
+    caseId,
+    ...(live ?? { kind: record!.kind, title: record!.title, parts: record!.parts, status: record!.status, revision: record!.revision }),
+    publishAt: live?.publishAt ?? record?.publishAt ?? null,
+    publishedAt: record?.publishedAt ?? null,
+    withdrawnAt: record?.withdrawnAt ?? null,
+  };
+}
+
+/** The community feed: every employee reads the published lessons, newest first. */
+export async function lessonFeed(ctx: ApiContext, page: { limit: number; before?: string }) {
+  const lessons = await publishedLessons(ctx.db, page);
+  const last = lessons[lessons.length - 1];
+  return { lessons, nextBefore: lessons.length === page.limit && last?.publishedAt ? last.publishedAt.toISOString() : null };
+}
