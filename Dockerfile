@@ -25,7 +25,8 @@ RUN npm ci --ignore-scripts
 COPY tsconfig.json tsconfig.build.json prisma.config.ts ./
 COPY prisma ./prisma
 COPY src ./src
-# `npm run build` = `prisma generate` (DATABASE_URL defaults to a dummy URL) + `tsc -p tsconfig.build.json`.
+# `npm run build` = `prisma generate` (DATABASE_URL defaults to a dummy URL) + `tsc -p tsconfig.build.json`
+# + the workflow bundle (dist/workflow-bundle.js): the worker loads it instead of running webpack at every start.
 RUN npm run build
 
 # --- production dependencies only (the prisma CLI is one: migrations run from this image) ---
@@ -37,6 +38,7 @@ RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 FROM base AS runtime
 ENV NODE_ENV=production \
     PORT=3000 \
+    WORKFLOW_BUNDLE=/app/dist/workflow-bundle.js \
     PRISMA_HIDE_UPDATE_MESSAGE=1 \
     CHECKPOINT_DISABLE=1
 # Owned by root and read-only for the `node` user that runs the processes.

@@ -1,4 +1,5 @@
 import { msToNumber } from '@temporalio/common/lib/time';
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { type CampaignSettings, DEFAULT_CAMPAIGN_SETTINGS, DEFAULT_MAIL_FROM } from '../domain/campaign';
 import type { CaseSettings } from '../domain/case';
@@ -131,12 +132,22 @@ const campaignSchema = z.object({
     .default(DEFAULT_CAMPAIGN_SETTINGS.acknowledgeUrl),
 });
 
+/** The workflow code the worker runs: a bundle built by `npm run build`, or src/workflows bundled at start. */
+const workflowCodeSchema = z.object({
+  WORKFLOW_BUNDLE: z
+    .string()
+    .min(1)
+    .refine((file) => existsSync(file), { message: 'must be the path of a workflow bundle (npm run build writes dist/workflow-bundle.js)' })
+    .optional(),
+});
+
 const workerSchema = temporalSchema
   .extend(databaseSchema.shape)
   .extend(loggingSchema.shape)
   .extend(integrationsSchema.shape)
   .extend(policyReviewSchema.shape)
-  .extend(campaignSchema.shape);
+  .extend(campaignSchema.shape)
+  .extend(workflowCodeSchema.shape);
 
 const policyReminderBeforeDeadline = (config: { POLICY_REVIEW_REMINDER: string; POLICY_REVIEW_DEADLINE: string }) => {
   try {
@@ -181,6 +192,7 @@ const localConfigSchema = temporalSchema
   .extend(integrationsSchema.shape)
   .extend(policyReviewSchema.shape)
   .extend(campaignSchema.shape)
+  .extend(workflowCodeSchema.shape)
   .extend(localSchema.shape)
   .refine(reminderBeforeDeadline, reminderRule)
   .refine(policyReminderBeforeDeadline, policyReminderRule);

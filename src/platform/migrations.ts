@@ -1,16 +1,5 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { runProcess } from './childProcess';
-
-/** The folder holding prisma.config.ts, whether this module runs from src/ (tsx) or dist/ (compiled). */
-function findProjectRoot(from: string): string {
-  for (let dir = from; dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, 'prisma.config.ts'))) return dir;
-  }
-  throw new Error(`no prisma.config.ts above ${from}`);
-}
-
-const projectRoot = findProjectRoot(__dirname);
+import { projectRoot } from './projectRoot';
 
 /** Runs the Prisma CLI against `databaseUrl` and returns its standard output; throws with its output on failure. */
 export async function runPrismaCli(args: string[], databaseUrl: string): Promise<string> {

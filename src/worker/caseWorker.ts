@@ -5,7 +5,7 @@ export interface CaseWorkerOptions extends ActivityDependencies {
   address: string;
   namespace: string;
   taskQueue: string;
-  /** A pre-built workflow bundle (tests build one per run); otherwise the worker bundles `src/workflows`. */
+  /** A prebuilt workflow bundle (see workflowCode.ts; tests build one per run); otherwise the worker bundles `src/workflows`. */
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
 

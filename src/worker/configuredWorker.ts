@@ -6,6 +6,7 @@ import type { Database } from '../platform/database';
 import type { Logger } from '../platform/logger';
 import { ensurePolicyReviewScheduleAt } from '../platform/policyReviewSchedule';
 import { type RunningWorker, startCaseWorker } from './caseWorker';
+import { chooseWorkflowBundle } from './workflowCode';
 
 /**
  * The worker as configured by the environment, with its integrations (content site, social
@@ -31,6 +32,7 @@ export async function startConfiguredWorker(
     policyReviewTiming: policyReview.timing,
     mailer,
     campaigns: campaignSettingsFrom(config),
+    workflowBundle: chooseWorkflowBundle(config.WORKFLOW_BUNDLE, logger),
   });
   const schedule = await ensurePolicyReviewScheduleAt(
     { address, namespace: config.TEMPORAL_NAMESPACE },

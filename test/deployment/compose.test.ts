@@ -249,6 +249,18 @@ describe('Dockerfile', () => {
     expect(healthcheck?.args).toContain('/healthz');
   });
 
+  it('runs the worker from the workflow bundle the build step writes into dist/', () => {
+    const pkg = JSON.parse(read('package.json'));
+    expect(pkg.scripts.build).toMatch(/bundleWorkflows\.js$/);
+    const buildStage = instructions.slice(instructions.findIndex((i) => i.keyword === 'FROM' && / AS build$/.test(i.args)));
+    expect(buildStage.some((i) => i.keyword === 'RUN' && i.args === 'npm run build')).toBe(true);
+    const env = runtimeStage
+      .filter((i) => i.keyword === 'ENV')
+      .map((i) => i.args)
+      .join(' ');
+    expect(env).toMatch(/WORKFLOW_BUNDLE=\/app\/dist\/workflow-bundle\.js/);
+  });
+
   it('ships what the runtime needs: production dependencies, the build, the Prisma schema, migrations and config', () => {
     const copied = runtimeStage
       .filter((i) => i.keyword === 'COPY')

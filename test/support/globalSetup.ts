@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { bundleWorkflowCode } from '@temporalio/worker';
 import { applyMigrations } from '../../src/platform/migrations';
 import { obtainTemporalCli } from '../../src/platform/temporalCli';
 import { startDevServer } from '../../src/platform/temporalDevServer';
+import { bundleWorkflows } from '../../src/platform/workflowBundle';
 import { createScratchDatabase, findTestServer } from './databases';
 import { publishTestRun } from './testRun';
 
@@ -24,12 +24,9 @@ export default async function globalSetup(): Promise<void> {
   await applyMigrations(database.url);
 
   say('bundling the workflows...');
-  const bundle = await bundleWorkflowCode({
-    workflowsPath: require.resolve('../../src/workflows'),
-    logger: { trace() {}, debug() {}, info() {}, warn: say, error: say, log() {} },
-  });
+  const bundle = await bundleWorkflows({ warn: say, error: say });
   const workflowBundlePath = path.join(os.tmpdir(), `case-governance-workflows-${process.pid}.js`);
-  writeFileSync(workflowBundlePath, bundle.code);
+  writeFileSync(workflowBundlePath, bundle);
 
   publishTestRun({ temporalAddress: temporal.address, databaseUrl: database.url, workflowBundlePath, databaseServer: server });
   globalThis.__caseGovernanceTeardown = async () => {

@@ -25,6 +25,8 @@ export async function startWorkerProcess(stack: Stack, env: NodeJS.ProcessEnv = 
       DATABASE_URL: testRun().databaseUrl,
       TEMPORAL_ADDRESS: testRun().temporalAddress,
       TEMPORAL_TASK_QUEUE: stack.taskQueue,
+      // The run's bundle, as the production image passes its own: no bundling at every start.
+      WORKFLOW_BUNDLE: testRun().workflowBundlePath,
       LOG_LEVEL: 'info',
       ...env,
     },
