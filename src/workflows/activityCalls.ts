@@ -9,3 +9,7 @@ export const activities = proxyActivities<Activities>({
 
 /** A workflow time (Temporal's deterministic clock, in ms) as an ISO 8601 string. */
 export const isoAt = (ms: number) => new Date(ms).toISOString();
+
+/** What an activity takes, and what it gives back, as workflow code sees them. */
+export type ActivityInput<Name extends keyof Activities> = Parameters<Activities[Name]>[0];
+export type ActivityResult<Name extends keyof Activities> = Awaited<ReturnType<Activities[Name]>>;

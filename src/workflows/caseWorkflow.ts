@@ -4,6 +4,7 @@ import { refuseFollowUpReport, refuseRemovalReport } from '../domain/caseReports
 import {
   type DecisionContext,
   type DecisionRequest,
+  APPROVER_ROLES,
   effectiveAssessment,
   needsSecondApprover,
   refuseApproval,
@@ -11,9 +12,17 @@ import {
   type SanctionDecision,
 } from '../domain/decisions';
 import { clauseOf } from '../domain/policyReview';
-import { employeeInbox, roleInbox } from '../domain/inboxes';
+import {
+  approvalReminder,
+  deciderInbox,
+  decisionReminder,
+  escalationNotice,
+  followUpQuestion,
+  removalReminder,
+} from '../domain/caseNotices';
+import { roleInbox } from '../domain/inboxes';
 import { escalationOf, initialDecidingRole } from '../domain/routing';
-import type { ActivityCategory, DecidingRole, Sanction } from '../domain/vocabulary';
+import type { ActivityCategory, Sanction } from '../domain/vocabulary';
 import {
   approveUpdate,
   caseStateQuery,
@@ -28,6 +37,7 @@ import { openCaseReview } from './policyReviewStarter';
 import { refuse } from './refusals';
 import { caseSearchAttributes, moveCase } from './searchAttributes';
 import { activities, isoAt } from './activityCalls';
+import { recordSystemStep } from './caseTimeline';
 
 /** How many times an unanswered removal request is chased before it is recorded as unresolved. */
 export const REMOVAL_REMINDERS = 3;
@@ -62,9 +72,6 @@ export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
   const approvals = new Map<string, NonNullable<CaseState['approval']>>();
   const removalReports: ReportRemovalArgs[] = [];
   let followUp: ReportFollowUpArgs | null = null;
-
-  const deciderInbox = (role: DecidingRole) =>
-    role === 'manager' && employee.managerId ? employeeInbox(employee.managerId) : roleInbox(role);
 
   const decisionContext = (pinned: JudgementBasis): DecisionContext => ({
     employeeId: employee.id,
@@ -160,19 +167,16 @@ export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
     while (state.decision === null) {
       state.decisionDueAt = isoAt(Date.now() + timing.decisionDeadlineMs);
       if (await condition(() => state.decision !== null, timing.decisionReminderMs)) break;
-      const reminderKey = `${caseId}:decision-reminder:${state.escalations}:${round}`;
-      await activities.recordCaseProgress({
+      await recordSystemStep(
         caseId,
-        event: { eventKey: reminderKey, actor: 'system', action: 'decision_reminder_sent', details: { to: state.decidingRole } },
-        messages: [
-          {
-            key: reminderKey,
-            recipient: deciderInbox(state.decidingRole),
-            subject: 'A case awaits your decision',
-            body: `Case ${caseId} is due for a decision by ${state.decisionDueAt}.`,
-          },
-        ],
-      });
+        {
+          key: `${caseId}:decision-reminder:${state.escalations}:${round}`,
+          action: 'decision_reminder_sent',
+          details: { to: state.decidingRole },
+        },
+        decisionReminder(caseId, state.decisionDueAt),
+        [deciderInbox(state.decidingRole, employee.managerId)],
+      );
       if (await condition(() => state.decision !== null, timing.decisionDeadlineMs - timing.decisionReminderMs)) break;
       const next = escalationOf(state.decidingRole);
       if (!next) {
@@ -184,20 +188,12 @@ export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
       state.escalations += 1;
       round = 0;
       upsertSearchAttributes(caseSearchAttributes(state));
-      const escalationKey = `${caseId}:escalated:${state.escalations}`;
-      await activities.recordCaseProgress({
+      await recordSystemStep(
         caseId,
-        decidingRole: next,
-        event: { eventKey: escalationKey, actor: 'system', action: 'escalated', details: { from, to: next } },
-        messages: [
-          {
-            key: escalationKey,
-            recipient: deciderInbox(next),
-            subject: 'A case has been escalated to you',
-            body: `Case ${caseId} was not decided in time by the ${from.replaceAll('_', ' ')} and now awaits your decision.`,
-          },
-        ],
-      });
+        { key: `${caseId}:escalated:${state.escalations}`, action: 'escalated', details: { from, to: next }, decidingRole: next },
+        escalationNotice(caseId, from),
+        [deciderInbox(next, employee.managerId)],
+      );
       await loadBasis();
     }
     state.decisionDueAt = null;
@@ -207,16 +203,12 @@ export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
   /** Waits for the four-eyes answer on a harsh sanction, reminding the approvers meanwhile. */
   const awaitApproval = async (decisionId: string) => {
     for (let round = 0; !(await condition(() => approvals.has(decisionId), timing.followUpReminderMs)); round += 1) {
-      const key = `${decisionId}:approval-reminder:${round}`;
-      const message = { subject: 'A harsh sanction awaits your approval', body: `Case ${caseId} needs a second approver.` };
-      await activities.recordCaseProgress({
+      await recordSystemStep(
         caseId,
-        event: { eventKey: key, actor: 'system', action: 'approval_reminder_sent' },
-        messages: [
-          { key, recipient: roleInbox('steering_committee'), ...message },
-          { key, recipient: roleInbox('hr'), ...message },
-        ],
-      });
+        { key: `${decisionId}:approval-reminder:${round}`, action: 'approval_reminder_sent' },
+        approvalReminder(caseId),
+        APPROVER_ROLES.map(roleInbox),
+      );
     }
     return approvals.get(decisionId)!;
   };
@@ -242,19 +234,12 @@ export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
         return;
       }
       reminders += 1;
-      const key = `${caseId}:removal-reminder:${reminders}`;
-      await activities.recordCaseProgress({
+      await recordSystemStep(
         caseId,
-        event: { eventKey: key, actor: 'system', action: 'removal_reminder_sent' },
-        messages: [
-          {
-            key,
-            recipient: roleInbox('social_media_lead'),
-            subject: 'A removal awaits news',
-            body: `Report on the removal for case ${caseId}.`,
-          },
-        ],
-      });
+        { key: `${caseId}:removal-reminder:${reminders}`, action: 'removal_reminder_sent' },
+        removalReminder(caseId),
+        [roleInbox('social_media_lead')],
+      );
     }
   };
 
@@ -308,19 +293,12 @@ export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
     moveCase(state, 'following_up');
     const untilDue = Date.parse(state.opportunity!.followUpDueAt!) - Date.now();
     if (!(untilDue > 0 && (await condition(() => followUp !== null, untilDue)))) {
-      const key = `${caseId}:follow-up-question`;
-      await activities.recordCaseProgress({
+      await recordSystemStep(
         caseId,
-        event: { eventKey: key, actor: 'system', action: 'follow_up_asked' },
-        messages: [
-          {
-            key,
-            recipient: roleInbox('social_media_lead'),
-            subject: 'Was the success reproduced?',
-            body: `Case ${caseId}: report whether the positive activity was reproduced (${plan.plan.reproduce}).`,
-          },
-        ],
-      });
+        { key: `${caseId}:follow-up-question`, action: 'follow_up_asked' },
+        followUpQuestion(caseId, plan.plan.reproduce),
+        [roleInbox('social_media_lead')],
+      );
       await condition(() => followUp !== null, timing.followUpReminderMs);
     }
     const answer = followUp as ReportFollowUpArgs | null;

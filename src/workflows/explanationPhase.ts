@@ -4,11 +4,13 @@ import type { CaseState, ExplanationState } from '../domain/case';
 import type { Decider } from '../domain/decider';
 import { type ExplanationReview, refuseExplanationApproval, refuseExplanationEdit, refuseWithdrawal } from '../domain/explanation';
 import type { DecidingRole } from '../domain/vocabulary';
+import { explanationReminder } from '../domain/caseNotices';
 import { roleInbox } from '../domain/inboxes';
 import { refuse } from './refusals';
 import { approveExplanationUpdate, editExplanationUpdate, withdrawExplanationUpdate } from './caseMessages';
 import { moveCase } from './searchAttributes';
 import { activities, isoAt } from './activityCalls';
+import { recordSystemStep } from './caseTimeline';
 
 export interface ExplanationPhaseInput {
   caseId: string;
@@ -103,19 +105,12 @@ export async function explainCase(
     const moved = await condition(() => explanation().revision > saved || explanation().status !== 'draft', input.reminderMs);
     if (!moved) {
       reminders += 1;
-      const key = `${caseId}:explanation-reminder:${reminders}`;
-      await activities.recordCaseProgress({
+      await recordSystemStep(
         caseId,
-        event: { eventKey: key, actor: 'system', action: 'explanation_reminder_sent' },
-        messages: [
-          {
-            key,
-            recipient: roleInbox('communications'),
-            subject: 'A lesson awaits review',
-            body: `Review the explanation of case ${caseId}.`,
-          },
-        ],
-      });
+        { key: `${caseId}:explanation-reminder:${reminders}`, action: 'explanation_reminder_sent' },
+        explanationReminder(caseId),
+        [roleInbox('communications')],
+      );
       continue;
     }
     while (saved < explanation().revision) {

@@ -2,7 +2,6 @@ import { condition, getExternalWorkflowHandle, setHandler, workflowInfo } from '
 import {
   type CurrentVersions,
   documentsConcerned,
-  POLICY_DOCUMENT_TITLES,
   POLICY_DOCUMENTS,
   type PolicyReviewOpening,
   type PolicyReviewState,
@@ -14,7 +13,15 @@ import {
   staleBases,
   type SubmittedAnswer,
 } from '../domain/policyReview';
-import { roleInbox } from '../domain/inboxes';
+import {
+  answerReminder,
+  COMMITTEE_INBOX,
+  overdueReminder,
+  REVIEWER_INBOXES,
+  reviewEscalation,
+  staleBaseNote,
+  verdictReminder,
+} from '../domain/policyReviewNotices';
 import { startAwarenessCampaign } from './campaignStarter';
 import { answerReviewUpdate, documentsPublishedSignal, policyReviewStateQuery, reviewVerdictUpdate } from './policyReviewMessages';
 import { activities, isoAt } from './activityCalls';
@@ -32,24 +39,10 @@ export interface PolicyReviewOutcome {
   caseIds: string[];
 }
 
-const REVIEWERS = [roleInbox('social_media_lead'), roleInbox('communications')];
-const COMMITTEE = roleInbox('steering_committee');
-
 type Step =
   | { type: 'answered'; submitted: SubmittedAnswer }
   | { type: 'returned'; returned: ReturnedAnswer }
   | { type: 'approved'; submitted: SubmittedAnswer };
-
-function staleNote(current: CurrentVersions, submitted: SubmittedAnswer): string {
-  const changes = submitted.answer.kind === 'proposal' ? submitted.answer.changes : [];
-  const stale = staleBases(current, changes)
-    .map(
-      (s) =>
-        `${POLICY_DOCUMENT_TITLES[s.document]} is now at version ${s.currentVersion} (the proposal was based on version ${s.baseVersion})`,
-    )
-    .join('; ');
-  return `Another review revised the documents meanwhile: ${stale}. Rebase the proposal on the current versions and answer again.`;
-}
 
 /**
  * A review of the social-media policy, the communication plan and the training material: after a
@@ -169,7 +162,7 @@ export async function policyReviewWorkflow(opening: PolicyReviewOpening): Promis
         answerId: pending.id,
         reason: 'stale_base',
         by: 'system',
-        note: staleNote(state.currentVersions, pending),
+        note: staleBaseNote(state.currentVersions, pending),
         at: isoAt(Date.now()),
       });
     }
@@ -191,14 +184,7 @@ export async function policyReviewWorkflow(opening: PolicyReviewOpening): Promis
         reviewId,
         caseIds: caseIds(),
         event: { key, actor: 'system', action: 'policy_review_approval_reminder_sent' },
-        messages: [
-          {
-            key,
-            recipients: [COMMITTEE],
-            subject: 'A policy review still awaits your approval',
-            body: `Policy review ${reviewId} has an answer awaiting your verdict.`,
-          },
-        ],
+        messages: [{ key, recipients: [COMMITTEE_INBOX], ...verdictReminder(reviewId) }],
       });
       return;
     }
@@ -211,14 +197,7 @@ export async function policyReviewWorkflow(opening: PolicyReviewOpening): Promis
         reviewId,
         caseIds: caseIds(),
         event: { key, actor: 'system', action: 'policy_review_escalated', details: { dueAt: state.answerDueAt } },
-        messages: [
-          {
-            key,
-            recipients: [COMMITTEE, ...REVIEWERS],
-            subject: 'A policy review is overdue',
-            body: `Policy review ${reviewId} was not answered by ${state.answerDueAt}. The steering committee may now answer it too.`,
-          },
-        ],
+        messages: [{ key, recipients: [COMMITTEE_INBOX, ...REVIEWER_INBOXES], ...reviewEscalation(reviewId, state.answerDueAt!) }],
       });
       return;
     }
@@ -229,14 +208,7 @@ export async function policyReviewWorkflow(opening: PolicyReviewOpening): Promis
         reviewId,
         caseIds: caseIds(),
         event: { key, actor: 'system', action: 'policy_review_reminder_sent', details: { dueAt: state.answerDueAt } },
-        messages: [
-          {
-            key,
-            recipients: REVIEWERS,
-            subject: 'A policy review awaits your answer',
-            body: `Policy review ${reviewId} is due by ${state.answerDueAt}.`,
-          },
-        ],
+        messages: [{ key, recipients: REVIEWER_INBOXES, ...answerReminder(reviewId, state.answerDueAt!) }],
       });
       return;
     }
@@ -251,14 +223,7 @@ export async function policyReviewWorkflow(opening: PolicyReviewOpening): Promis
       reviewId,
       caseIds: caseIds(),
       event: { key, actor: 'system', action: 'policy_review_reminder_sent', details: { overdue: true } },
-      messages: [
-        {
-          key,
-          recipients: [COMMITTEE, ...REVIEWERS],
-          subject: 'A policy review is still overdue',
-          body: `Policy review ${reviewId} still awaits an answer.`,
-        },
-      ],
+      messages: [{ key, recipients: [COMMITTEE_INBOX, ...REVIEWER_INBOXES], ...overdueReminder(reviewId) }],
     });
   };
 
@@ -311,7 +276,7 @@ export async function policyReviewWorkflow(opening: PolicyReviewOpening): Promis
             answerId: step.submitted.id,
             reason: 'stale_base',
             by: 'system',
-            note: staleNote(state.currentVersions!, step.submitted),
+            note: staleBaseNote(state.currentVersions!, step.submitted),
             at: isoAt(Date.now()),
           });
           continue;
