@@ -9,8 +9,8 @@ import { campaignWorkflow } from './campaignWorkflow';
  * configured durations; one campaign per version, however often this is called (one started by hand
  * is this revision's). Revisions of other documents start no campaign.
  */
-export async function startAwarenessCampaign(revision: PolicyRevision): Promise<void> {
-  if (!isCampaignDocument(revision.documentId)) return;
+export function startAwarenessCampaign(revision: PolicyRevision): Promise<void> {
+  if (!isCampaignDocument(revision.documentId)) return Promise.resolve();
   const input = campaignInputFor(revision, 'policy-review');
-  await startChildOnce(campaignWorkflow, input.campaignId, input);
+  return startChildOnce(campaignWorkflow, input.campaignId, input);
 }

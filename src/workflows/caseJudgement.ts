@@ -1,4 +1,4 @@
-import { condition, upsertSearchAttributes } from '@temporalio/workflow';
+import { condition } from '@temporalio/workflow';
 import type { AcceptedDecision, CaseOpening, CaseState, JudgementBasis } from '../domain/case';
 import { approvalReminder, deciderInbox, decisionReminder, escalationNotice } from '../domain/caseNotices';
 import { APPROVER_ROLES, type DecisionContext, needsSecondApprover, refuseApproval, refuseDecision } from '../domain/decisions';
@@ -9,13 +9,14 @@ import { activities, isoAt } from './activityCalls';
 import type { ApproveArgs, DecideArgs } from './caseMessages';
 import { recordSystemStep } from './caseTimeline';
 import { refuse } from './refusals';
-import { caseSearchAttributes } from './searchAttributes';
+import { upsertCaseAttributes } from './searchAttributes';
 
 type Approval = NonNullable<CaseState['approval']>;
 
 /**
  * Step 4's judgement: the decision (a validated Update judged against a basis pinned beforehand), the
  * reminders and escalations while it does not come, and the four-eyes approval of a harsh sanction.
+ * The workflow records each answer itself, between the waits.
  */
 export class CaseJudgement {
   private basis: JudgementBasis | null = null;
@@ -76,7 +77,7 @@ export class CaseJudgement {
     return this.basis!.matrix.version;
   }
 
-  /** Waits for a decision, reminding the decider and escalating one level at each missed deadline; then records it. */
+  /** Waits for a decision, reminding the decider and escalating one level at each missed deadline. */
   async awaitDecision(): Promise<AcceptedDecision> {
     const { state, opening } = this;
     const { caseId, timing } = opening;
@@ -104,7 +105,7 @@ export class CaseJudgement {
       state.decidingRole = next;
       state.escalations += 1;
       round = 0;
-      upsertSearchAttributes(caseSearchAttributes(state));
+      upsertCaseAttributes(state);
       await recordSystemStep(
         caseId,
         { key: `${caseId}:escalated:${state.escalations}`, action: 'escalated', details: { from, to: next }, decidingRole: next },
@@ -114,23 +115,22 @@ export class CaseJudgement {
       await this.loadBasis();
     }
     state.decisionDueAt = null;
-    const accepted = state.decision!;
-    await activities.recordDecision({
-      caseId,
-      accepted,
-      assessment: opening.assessment,
-      matrixVersion: state.matrixVersion,
-      priorSanctionedCases: this.basis!.priorSanctionedCases,
-    });
-    upsertSearchAttributes(caseSearchAttributes(state));
-    return accepted;
+    return state.decision!;
   }
 
-  /** Whether the decision is to be carried out: at once, or once a second approver agrees to a harsh sanction. */
-  async approved(accepted: AcceptedDecision): Promise<boolean> {
-    if (!needsSecondApprover(accepted.decision)) return true;
+  recordDecision(accepted: AcceptedDecision): Promise<void> {
+    return activities.recordDecision({
+      caseId: this.state.caseId,
+      accepted,
+      assessment: this.opening.assessment,
+      matrixVersion: this.state.matrixVersion,
+      priorSanctionedCases: this.basis!.priorSanctionedCases,
+    });
+  }
+
+  /** Waits for the four-eyes answer on a harsh sanction, reminding the approvers meanwhile. */
+  async awaitApproval(decisionId: string): Promise<Approval> {
     const { caseId, timing } = this.opening;
-    const decisionId = accepted.id;
     for (let round = 0; !(await condition(() => this.approvals.has(decisionId), timing.followUpReminderMs)); round += 1) {
       await recordSystemStep(
         caseId,
@@ -139,17 +139,12 @@ export class CaseJudgement {
         APPROVER_ROLES.map(roleInbox),
       );
     }
-    const approval = this.approvals.get(decisionId)!;
-    await activities.recordApproval({
-      caseId,
-      decisionId,
-      approver: approval.approvedBy,
-      approve: approval.approve,
-      rationale: approval.rationale,
-      at: approval.at,
-    });
-    upsertSearchAttributes(caseSearchAttributes(this.state));
-    return approval.approve;
+    return this.approvals.get(decisionId)!;
+  }
+
+  recordApproval(decisionId: string, approval: Approval): Promise<void> {
+    const { approvedBy, approve, rationale, at } = approval;
+    return activities.recordApproval({ caseId: this.state.caseId, decisionId, approver: approvedBy, approve, rationale, at });
   }
 
   private decisionContext(basis: JudgementBasis): DecisionContext {

@@ -1,15 +1,17 @@
 import { setHandler } from '@temporalio/workflow';
-import type { CaseOpening, CaseState } from '../domain/case';
-import { type DecisionRequest, effectiveAssessment } from '../domain/decisions';
+import type { AcceptedDecision, CaseOpening, CaseState } from '../domain/case';
+import { lessonOf, publishesExplanation } from '../domain/caseLesson';
+import { type DecisionRequest, effectiveAssessment, needsSecondApprover } from '../domain/decisions';
 import { initialDecidingRole } from '../domain/routing';
 import type { ActivityCategory, Sanction } from '../domain/vocabulary';
 import { activities } from './activityCalls';
 import { CaseJudgement } from './caseJudgement';
-import { learnFromCase } from './caseLesson';
 import { approveUpdate, caseStateQuery, decideUpdate, reportFollowUpUpdate, reportRemovalUpdate } from './caseMessages';
 import { ContentHandling } from './contentHandling';
+import { explainCase } from './explanationPhase';
 import { OpportunityPhase } from './opportunityPhase';
-import { moveCase } from './searchAttributes';
+import { openCaseReview } from './policyReviewStarter';
+import { moveCase, upsertCaseAttributes } from './searchAttributes';
 
 export interface CaseOutcome {
   caseId: string;
@@ -18,7 +20,10 @@ export interface CaseOutcome {
   category: ActivityCategory;
 }
 
-/** One detected activity, carried from detection through a human decision to what the decision asks. */
+/**
+ * One detected activity, carried from detection through a human decision to what the decision asks.
+ * The phases' awaits are kept where they were when cases now in flight started (see the replay test).
+ */
 export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
   const { caseId, employee } = opening;
   const state: CaseState = {
@@ -51,8 +56,17 @@ export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
   await judgement.loadBasis();
 
   // Judgement: a decision; a harsh sanction needs a second approver, whose refusal sends it back to the decider.
-  let accepted = await judgement.awaitDecision();
-  while (!(await judgement.approved(accepted))) accepted = await judgement.awaitDecision();
+  let accepted: AcceptedDecision;
+  for (;;) {
+    accepted = await judgement.awaitDecision();
+    await judgement.recordDecision(accepted);
+    upsertCaseAttributes(state);
+    if (!needsSecondApprover(accepted.decision)) break;
+    const approval = await judgement.awaitApproval(accepted.id);
+    await judgement.recordApproval(accepted.id, approval);
+    upsertCaseAttributes(state);
+    if (approval.approve) break;
+  }
 
   // Carrying out: the sanction and what becomes of the content, or the capitalisation on a positive activity.
   const { decision } = accepted;
@@ -74,8 +88,12 @@ export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
     await opportunity.capitalize(decision);
   }
 
-  // The lesson: the explanation's publication and the policy review (steps 5 and 6).
-  await learnFromCase(state, opening, accepted);
+  // The lesson: the anonymised explanation when the settings ask for one, and the policy review that outlives the case.
+  const reviewLesson = async (explanation: string | null) => {
+    if (decision.outcome !== 'dismiss') await openCaseReview(lessonOf(caseId, state.assessment, decision, explanation));
+  };
+  if (publishesExplanation(opening, decision)) await explainCase(state, opening, accepted.id, reviewLesson);
+  else await reviewLesson(null);
 
   // Follow-up: was a positive activity's success reproduced?
   if (decision.outcome === 'capitalize') await opportunity.followUp(decision);

@@ -1,6 +1,6 @@
 import { condition, setHandler } from '@temporalio/workflow';
 import type { EmployeeIdentifiers } from '../domain/anonymisation';
-import type { CaseState, ExplanationState } from '../domain/case';
+import type { CaseOpening, CaseState, ExplanationState } from '../domain/case';
 import { explanationReminder } from '../domain/caseNotices';
 import type { Decider } from '../domain/decider';
 import { type ExplanationReview, refuseExplanationApproval, refuseExplanationEdit, refuseWithdrawal } from '../domain/explanation';
@@ -20,29 +20,21 @@ import { recordSystemStep } from './caseTimeline';
 import { refuse } from './refusals';
 import { moveCase } from './searchAttributes';
 
-export interface ExplanationPhaseInput {
-  caseId: string;
-  decisionId: string;
-  employeeId: string;
-  decidingRole: DecidingRole;
-  publicationDelayMs: number;
-  reminderMs: number;
-}
-
 /** Called once the text is settled: approved (the text) or withdrawn (null), before publication is awaited. */
 type WhenSettled = (approvedText: string | null) => Promise<void>;
 
 /**
- * Step 5 of a case: the anonymised lesson is drafted, reviewed and approved (or withdrawn), then
- * published when due. Returns how it ended. Edits, approval and withdrawal are validated Updates,
- * accepted from the moment the phase begins.
+ * Step 5 of a case: the anonymised lesson of decision `decisionId` is drafted, reviewed and approved
+ * (or withdrawn), then published when due. Returns how it ended. Edits, approval and withdrawal are
+ * validated Updates, accepted from the moment the phase begins.
  */
-export async function explainCase(
+export function explainCase(
   state: CaseState,
-  input: ExplanationPhaseInput,
+  opening: CaseOpening,
+  decisionId: string,
   whenSettled: WhenSettled,
 ): Promise<'published' | 'withdrawn'> {
-  const phase = new ExplanationPhase(state, input);
+  const phase = new ExplanationPhase(state, opening, decisionId);
   setHandler(editExplanationUpdate, phase.edit, { validator: phase.validateEdit });
   setHandler(approveExplanationUpdate, phase.approve, { validator: phase.validateApproval });
   setHandler(withdrawExplanationUpdate, phase.withdraw, { validator: phase.validateWithdrawal });
@@ -56,11 +48,16 @@ class ExplanationPhase {
   private withdrawal: { by: Decider; reason: string } | null = null;
   private approver: Decider | null = null;
   private readonly editors = new Map<number, Decider>();
+  /** Who decided the case: they, the committee or communications review its lesson. */
+  private readonly decidingRole: DecidingRole;
 
   constructor(
     private readonly state: CaseState,
-    private readonly input: ExplanationPhaseInput,
-  ) {}
+    private readonly opening: CaseOpening,
+    private readonly decisionId: string,
+  ) {
+    this.decidingRole = state.decidingRole;
+  }
 
   readonly validateEdit = ({ editor, title, parts }: EditExplanationArgs): void =>
     refuse(
@@ -89,7 +86,7 @@ class ExplanationPhase {
     Object.assign(this.explanation, {
       status: 'approved',
       approvedBy: approver.sub,
-      publishAt: publishAt ?? isoAt(Date.now() + this.input.publicationDelayMs),
+      publishAt: publishAt ?? isoAt(Date.now() + this.opening.timing.publicationDelayMs),
     });
     return this.state;
   };
@@ -104,9 +101,9 @@ class ExplanationPhase {
   };
 
   async run(whenSettled: WhenSettled): Promise<'published' | 'withdrawn'> {
-    const { state, input } = this;
-    const { caseId } = input;
-    const drafted = await activities.draftCaseExplanation({ caseId, decisionId: input.decisionId });
+    const { state, opening } = this;
+    const { caseId } = opening;
+    const drafted = await activities.draftCaseExplanation({ caseId, decisionId: this.decisionId });
     this.identifiers = drafted.identifiers;
     state.explanation = { ...drafted.draft, status: 'draft', revision: 1, lastEditor: 'system', approvedBy: null, publishAt: null };
     moveCase(state, 'explaining');
@@ -115,7 +112,10 @@ class ExplanationPhase {
     let saved = 1;
     let reminders = 0;
     while (this.explanation.status === 'draft' || this.explanation.revision > saved) {
-      const moved = await condition(() => this.explanation.revision > saved || this.explanation.status !== 'draft', input.reminderMs);
+      const moved = await condition(
+        () => this.explanation.revision > saved || this.explanation.status !== 'draft',
+        opening.timing.followUpReminderMs,
+      );
       if (!moved) {
         reminders += 1;
         await recordSystemStep(
@@ -159,8 +159,8 @@ class ExplanationPhase {
   private review(): ExplanationReview {
     return {
       status: this.explanation.status,
-      decidingRole: this.input.decidingRole,
-      employeeId: this.input.employeeId,
+      decidingRole: this.decidingRole,
+      employeeId: this.opening.employee.id,
       lastEditor: this.explanation.lastEditor,
     };
   }
