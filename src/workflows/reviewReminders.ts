@@ -56,12 +56,7 @@ export class ReviewReminders {
     const { reviewId, state, timing } = this;
     const now = Date.now();
     if (state.status === 'awaiting_approval' && state.answer) {
-      if (this.sent >= APPROVAL_REMINDERS) {
-        this.nextAt = Infinity;
-        return;
-      }
-      this.sent += 1;
-      this.nextAt = now + timing.reminderMs;
+      if (!this.countReminder(APPROVAL_REMINDERS, now + timing.reminderMs)) return;
       const event = {
         key: `${state.answer.id}:approval-reminder:${this.sent}`,
         actor: 'system',
@@ -89,12 +84,7 @@ export class ReviewReminders {
       await this.record(caseIds, event, REVIEWER_INBOXES, answerReminder(reviewId, dueAt));
       return;
     }
-    if (this.sent >= ESCALATED_REMINDERS) {
-      this.nextAt = Infinity;
-      return;
-    }
-    this.sent += 1;
-    this.nextAt = now + timing.deadlineMs;
+    if (!this.countReminder(ESCALATED_REMINDERS, now + timing.deadlineMs)) return;
     const event = {
       key: `${reviewId}:overdue-reminder:${state.round}:${this.sent}`,
       actor: 'system',
@@ -102,6 +92,17 @@ export class ReviewReminders {
       details: { overdue: true },
     };
     await this.record(caseIds, event, [COMMITTEE_INBOX, ...REVIEWER_INBOXES], overdueReminder(reviewId));
+  }
+
+  /** Counts one more reminder, the next one due at `nextAt`; false (and silence) once `limit` were sent. */
+  private countReminder(limit: number, nextAt: number): boolean {
+    if (this.sent >= limit) {
+      this.nextAt = Infinity;
+      return false;
+    }
+    this.sent += 1;
+    this.nextAt = nextAt;
+    return true;
   }
 
   /** The step on the review's trail and its cases' timelines, with its notice to the recipients. */
