@@ -12,5 +12,6 @@ import { campaignWorkflow } from './campaignWorkflow';
 export function startAwarenessCampaign(revision: PolicyRevision): Promise<void> {
   if (!isCampaignDocument(revision.documentId)) return Promise.resolve();
   const input = campaignInputFor(revision, 'policy-review');
+  // Not async: one more async return before the review moves on would reorder its commands (see caseWorkflow).
   return startChildOnce(campaignWorkflow, input.campaignId, input);
 }

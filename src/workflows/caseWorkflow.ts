@@ -22,7 +22,11 @@ export interface CaseOutcome {
 
 /**
  * One detected activity, carried from detection through a human decision to what the decision asks.
- * The phases' awaits are kept where they were when cases now in flight started (see the replay test).
+ *
+ * Cases are in flight: every command must come in the order it always did. An Update completing in the
+ * same workflow task as an activity interleaves with the workflow's code microtask by microtask, so
+ * even the async functions an `await` goes through count: the phases keep theirs as they were, and
+ * helpers that only record (recordDecision, recordSystemStep...) return the activity's promise.
  */
 export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
   const { caseId, employee } = opening;

@@ -36,7 +36,7 @@ export class ContentHandling {
     return this.state;
   };
 
-  async handle(decision: SanctionDecision['content']): Promise<void> {
+  async handle(decided: SanctionDecision['content']): Promise<void> {
     const { caseId, detection } = this.opening;
     const order = {
       caseId,
@@ -44,11 +44,11 @@ export class ContentHandling {
       platform: detection.platform,
       reach: detection.reach,
       severity: this.state.assessment.severity,
-      rationale: decision.rationale,
+      rationale: decided.rationale,
     };
-    const content: NonNullable<CaseState['content']> = { action: decision.action, status: 'left' };
+    const content: NonNullable<CaseState['content']> = { action: decided.action, status: 'left' };
     this.state.content = content;
-    switch (decision.action) {
+    switch (decided.action) {
       case 'remove': {
         const { status } = await activities.removeFromCompanySite(order);
         content.status = status;

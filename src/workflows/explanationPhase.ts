@@ -38,6 +38,7 @@ export function explainCase(
   setHandler(editExplanationUpdate, phase.edit, { validator: phase.validateEdit });
   setHandler(approveExplanationUpdate, phase.approve, { validator: phase.validateApproval });
   setHandler(withdrawExplanationUpdate, phase.withdraw, { validator: phase.validateWithdrawal });
+  // Not async: one more async return before the case moves on would reorder its commands (see caseWorkflow).
   return phase.run(whenSettled);
 }
 

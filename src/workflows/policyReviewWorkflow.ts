@@ -40,6 +40,7 @@ export async function policyReviewWorkflow(opening: PolicyReviewOpening): Promis
 
   // Rounds: each answer and each answer sent back is recorded, until an approved answer is published.
   for (;;) {
+    // A pending step is recorded at once, with no await before it, as always (see caseWorkflow).
     const step = review.takeStep();
     if (!step) {
       await review.waitForNews();
