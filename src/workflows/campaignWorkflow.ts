@@ -1,48 +1,10 @@
-import {
-  allHandlersFinished,
-  condition,
-  continueAsNew,
-  getExternalWorkflowHandle,
-  log,
-  proxyActivities,
-  setHandler,
-  workflowInfo,
-} from '@temporalio/workflow';
-import type { Activities } from '../activities';
-import type { CampaignBatchResult } from '../activities/campaignMail';
-import type { CampaignSummary } from '../activities/campaigns';
-import {
-  addDeliveries,
-  type CampaignInput,
-  type CampaignPlan,
-  type CampaignProgress,
-  type CampaignState,
-  isClosedPhase,
-  newProgress,
-  refuseSession,
-  reminderDueAt,
-  reminderMessage,
-} from '../domain/campaign';
+import { condition, getExternalWorkflowHandle, log, setHandler } from '@temporalio/workflow';
+import { type CampaignInput, reminderDueAt, reminderMessage } from '../domain/campaign';
+import { campaignBatches, campaignRecords } from './activityCalls';
 import { campaignStateQuery, scheduleSessionUpdate, supersedeSignal } from './campaignMessages';
-import { refuse } from './refusals';
-import { isoAt } from './activityCalls';
+import { type CampaignOutcome, CampaignRun } from './campaignRun';
 
-const records = proxyActivities<Activities>({
-  startToCloseTimeout: '2 minutes',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
-
-/** Batches heartbeat after every window of e-mails: a dead worker's batch is retried elsewhere within the heartbeat timeout. */
-const batches = proxyActivities<Activities>({
-  startToCloseTimeout: '30 minutes',
-  heartbeatTimeout: '20 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
-
-export interface CampaignOutcome extends CampaignSummary {
-  supersededBy: string | null;
-  remindersSent: number;
-}
+export type { CampaignOutcome } from './campaignRun';
 
 /**
  * Step 7 after a revision of the social-media policy: announce it to the whole directory (e-mail and a
@@ -57,86 +19,16 @@ export interface CampaignOutcome extends CampaignSummary {
  */
 export async function campaignWorkflow(input: CampaignInput): Promise<CampaignOutcome> {
   const { campaignId } = input;
-  const progress: CampaignProgress = input.progress ?? newProgress();
-  let batchesThisRun = 0;
-  let postsInFlight = 0;
+  const run = new CampaignRun(input);
+  const { progress, superseded } = run;
 
-  const superseded = () => progress.supersededBy !== null;
-  const plan = () => progress.plan as CampaignPlan;
-  const nextReminder = () => {
-    if (progress.phase !== 'reminding' || !progress.plan) return null;
-    const due = reminderDueAt(progress.plan, progress.reminderRound);
-    return due === null ? null : isoAt(due);
-  };
+  setHandler(campaignStateQuery, run.state);
+  setHandler(supersedeSignal, run.supersede);
+  setHandler(scheduleSessionUpdate, run.sessions.schedule, { validator: run.sessions.validate });
 
-  setHandler(campaignStateQuery, (): CampaignState => ({
-    campaignId,
-    policyVersionId: input.policyVersionId,
-    versionNumber: input.versionNumber,
-    phase: progress.phase,
-    deadline: progress.plan?.deadline ?? null,
-    nextReminderAt: nextReminder(),
-    remindersSent: progress.remindersSent,
-    emails: progress.emails,
-    supersededBy: progress.supersededBy,
-    run: progress.run,
-  }));
-  setHandler(supersedeSignal, ({ by }) => {
-    if (by !== campaignId && !isClosedPhase(progress.phase) && progress.supersededBy === null) progress.supersededBy = by;
-  });
-  setHandler(
-    scheduleSessionUpdate,
-    async (request) => {
-      const session = await records.recordKnowHowSession({ campaignId, ...request });
-      // The post may wait on the social network; the caller need not.
-      postsInFlight += 1;
-      records
-        .postSessionNews({ campaignId, sessionId: session.id })
-        .catch((error) => log.warn('a know-how session could not be posted', { sessionId: session.id, error }))
-        .finally(() => (postsInFlight -= 1));
-      return session;
-    },
-    {
-      validator: (request) =>
-        refuse(
-          refuseSession(
-            { phase: progress.phase, deadline: progress.plan?.deadline ?? null, supersededBy: progress.supersededBy },
-            request,
-            Date.now(),
-          ),
-        ),
-    },
-  );
-
-  /** Lets Updates and posts in flight finish, so that continue-as-new or completion drops none. */
-  const quiesce = () => condition(() => allHandlersFinished() && postsInFlight === 0);
-
-  const continueIfLong = async () => {
-    if (batchesThisRun < plan().batchesPerRun && !workflowInfo().continueAsNewSuggested) return;
-    await quiesce();
-    await continueAsNew<typeof campaignWorkflow>({ ...input, progress: { ...progress, run: progress.run + 1 } });
-  };
-
-  /** Runs batches of one message until no recipient is left; false when the campaign was superseded meanwhile. */
-  const sendAll = async (batch: (cursor: string | null) => Promise<CampaignBatchResult>): Promise<boolean> => {
-    while (!superseded()) {
-      const result = await batch(progress.cursor);
-      batchesThisRun += 1;
-      progress.emails = addDeliveries(progress.emails, result.counts);
-      if (result.campaignStatus !== 'running') {
-        // Superseded in the database before (or without) the signal arriving.
-        progress.supersededBy ??= result.supersededBy ?? 'a newer campaign';
-        return false;
-      }
-      progress.cursor = result.done ? null : result.cursor;
-      if (result.done) return true;
-      await continueIfLong();
-    }
-    return false;
-  };
-
+  // Opening: the campaign on record with its audience; the older campaigns it replaces are told to stop.
   if (progress.phase === 'opening') {
-    progress.plan = await records.openCampaign({
+    progress.plan = await campaignRecords.openCampaign({
       campaignId,
       policyVersionId: input.policyVersionId,
       documentId: input.documentId,
@@ -145,7 +37,7 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignOu
       requestedBy: input.requestedBy,
       deadline: input.deadline ?? null,
     });
-    for (const older of plan().supersedes) {
+    for (const older of run.plan.supersedes) {
       try {
         await getExternalWorkflowHandle(older).signal(supersedeSignal, { by: campaignId });
       } catch (error) {
@@ -153,47 +45,53 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignOu
         log.info('a superseded campaign has no running workflow', { older, error });
       }
     }
-    if (plan().supersededBy) progress.supersededBy = plan().supersededBy;
+    if (run.plan.supersededBy) progress.supersededBy = run.plan.supersededBy;
     progress.phase = 'announcing';
   }
 
+  // Announcing: the post that opens the discussion, then the e-mail to everyone.
   if (progress.phase === 'announcing' && !superseded()) {
     if (!progress.announcementPosted) {
-      await records.postCampaignAnnouncement({ campaignId });
+      await campaignRecords.postCampaignAnnouncement({ campaignId });
       progress.announcementPosted = true;
     }
-    const announced = await sendAll((cursor) =>
-      batches.sendCampaignMails({ campaignId, message: 'announcement', cursor, limit: plan().batchSize }),
+    const announced = await run.sendAll((cursor) =>
+      campaignBatches.sendCampaignMails({ campaignId, message: 'announcement', cursor, limit: run.plan.batchSize }),
     );
     if (announced) progress.phase = 'reminding';
   }
 
+  // Reminding: those who have not acknowledged, at each interval until the deadline.
   while (progress.phase === 'reminding' && !superseded()) {
-    const due = reminderDueAt(plan(), progress.reminderRound);
+    const due = reminderDueAt(run.plan, progress.reminderRound);
     if (due === null) {
       progress.phase = 'reporting';
       break;
     }
     if (due > Date.now() && (await condition(superseded, due - Date.now()))) break;
     const message = reminderMessage(progress.reminderRound);
-    const reminded = await sendAll((cursor) => batches.sendCampaignMails({ campaignId, message, cursor, limit: plan().batchSize }));
+    const reminded = await run.sendAll((cursor) =>
+      campaignBatches.sendCampaignMails({ campaignId, message, cursor, limit: run.plan.batchSize }),
+    );
     if (!reminded) break;
     progress.remindersSent += 1;
     progress.reminderRound += 1;
   }
 
+  // Reporting: after the deadline, each manager hears who of their reports did not acknowledge.
   if (progress.phase === 'reporting' && !superseded()) {
-    const deadline = Date.parse(plan().deadline);
+    const deadline = Date.parse(run.plan.deadline);
     const interrupted = deadline > Date.now() && (await condition(superseded, deadline - Date.now()));
     if (!interrupted) {
-      const reported = await sendAll((cursor) => batches.sendManagerReports({ campaignId, cursor, limit: plan().batchSize }));
+      const reported = await run.sendAll((cursor) => campaignBatches.sendManagerReports({ campaignId, cursor, limit: run.plan.batchSize }));
       if (reported) progress.phase = 'completed';
     }
   }
 
+  // Closing, with the final report (or as superseded).
   if (superseded()) progress.phase = 'superseded';
-  await quiesce();
-  const summary = await records.closeCampaign({
+  await run.quiesce();
+  const summary = await campaignRecords.closeCampaign({
     campaignId,
     outcome: progress.phase === 'superseded' ? 'superseded' : 'completed',
     supersededBy: progress.supersededBy,

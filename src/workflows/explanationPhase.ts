@@ -1,151 +1,168 @@
 import { condition, setHandler } from '@temporalio/workflow';
 import type { EmployeeIdentifiers } from '../domain/anonymisation';
-import type { CaseState, ExplanationState } from '../domain/case';
+import type { CaseOpening, CaseState, ExplanationState } from '../domain/case';
+import { explanationReminder } from '../domain/caseNotices';
 import type { Decider } from '../domain/decider';
 import { type ExplanationReview, refuseExplanationApproval, refuseExplanationEdit, refuseWithdrawal } from '../domain/explanation';
-import type { DecidingRole } from '../domain/vocabulary';
 import { roleInbox } from '../domain/inboxes';
-import { refuse } from './refusals';
-import { approveExplanationUpdate, editExplanationUpdate, withdrawExplanationUpdate } from './caseMessages';
-import { moveCase } from './searchAttributes';
+import { conflict } from '../domain/refusal';
+import type { DecidingRole } from '../domain/vocabulary';
 import { activities, isoAt } from './activityCalls';
+import {
+  approveExplanationUpdate,
+  type ApproveExplanationArgs,
+  editExplanationUpdate,
+  type EditExplanationArgs,
+  withdrawExplanationUpdate,
+  type WithdrawExplanationArgs,
+} from './caseMessages';
+import { recordSystemStep } from './caseTimeline';
+import { refuse } from './refusals';
+import { moveCase } from './searchAttributes';
 
-export interface ExplanationPhaseInput {
-  caseId: string;
-  decisionId: string;
-  employeeId: string;
-  decidingRole: DecidingRole;
-  publicationDelayMs: number;
-  reminderMs: number;
-}
+/** Called once the text is settled: approved (the text) or withdrawn (null), before publication is awaited. */
+type WhenSettled = (approvedText: string | null) => Promise<void>;
 
 /**
- * Step 5 of a case: the anonymised lesson is drafted, reviewed and approved (or withdrawn), then
- * published when due. Returns how it ended. Edits, approval and withdrawal are validated Updates.
+ * Step 5 of a case: the anonymised lesson of decision `decisionId` is drafted, reviewed and approved
+ * (or withdrawn), then published when due. Returns how it ended. Edits, approval and withdrawal are
+ * validated Updates, accepted from the moment the phase begins.
  */
-export async function explainCase(
+export function explainCase(
   state: CaseState,
-  input: ExplanationPhaseInput,
-  /** Called once the text is settled: approved (the text) or withdrawn (null), before publication is awaited. */
-  whenSettled: (approvedText: string | null) => Promise<void>,
+  opening: CaseOpening,
+  decisionId: string,
+  whenSettled: WhenSettled,
 ): Promise<'published' | 'withdrawn'> {
-  const { caseId } = input;
-  let identifiers: EmployeeIdentifiers | null = null;
-  let withdrawal: { by: Decider; reason: string } | null = null;
-  let approver: Decider | null = null;
-  const editors = new Map<number, Decider>();
-
-  const explanation = () => state.explanation as ExplanationState;
-  const review = (): ExplanationReview => ({
-    status: explanation().status,
-    decidingRole: input.decidingRole,
-    employeeId: input.employeeId,
-    lastEditor: explanation().lastEditor,
-  });
-
-  setHandler(
-    editExplanationUpdate,
-    ({ editor, title, parts }) => {
-      const revision = explanation().revision + 1;
-      Object.assign(explanation(), { title, parts, revision, lastEditor: editor.sub });
-      editors.set(revision, editor);
-      return state;
-    },
-    {
-      validator: ({ editor, title, parts }) =>
-        refuse(
-          state.explanation && identifiers
-            ? refuseExplanationEdit(review(), editor, { kind: explanation().kind, title, parts }, identifiers)
-            : notYet,
-        ),
-    },
-  );
-  setHandler(
-    approveExplanationUpdate,
-    ({ approver: person, publishAt }) => {
-      approver = person;
-      state.status = 'awaiting_publication';
-      Object.assign(explanation(), {
-        status: 'approved',
-        approvedBy: person.sub,
-        publishAt: publishAt ?? isoAt(Date.now() + input.publicationDelayMs),
-      });
-      return state;
-    },
-    {
-      validator: ({ approver: person, publishAt }) =>
-        refuse(
-          state.explanation && identifiers
-            ? refuseExplanationApproval(review(), person, explanation(), identifiers, { requested: publishAt, now: Date.now() })
-            : notYet,
-        ),
-    },
-  );
-  setHandler(
-    withdrawExplanationUpdate,
-    ({ by, reason }) => {
-      withdrawal = { by, reason };
-      explanation().status = 'withdrawn';
-      return state;
-    },
-    { validator: ({ by }) => refuse(state.explanation ? refuseWithdrawal(review(), by) : notYet) },
-  );
-
-  const drafted = await activities.draftCaseExplanation({ caseId, decisionId: input.decisionId });
-  identifiers = drafted.identifiers;
-  state.explanation = { ...drafted.draft, status: 'draft', revision: 1, lastEditor: 'system', approvedBy: null, publishAt: null };
-  moveCase(state, 'explaining');
-
-  // Review: save each accepted edit, remind communications while nothing happens.
-  let saved = 1;
-  let reminders = 0;
-  while (explanation().status === 'draft' || explanation().revision > saved) {
-    const moved = await condition(() => explanation().revision > saved || explanation().status !== 'draft', input.reminderMs);
-    if (!moved) {
-      reminders += 1;
-      const key = `${caseId}:explanation-reminder:${reminders}`;
-      await activities.recordCaseProgress({
-        caseId,
-        event: { eventKey: key, actor: 'system', action: 'explanation_reminder_sent' },
-        messages: [
-          {
-            key,
-            recipient: roleInbox('communications'),
-            subject: 'A lesson awaits review',
-            body: `Review the explanation of case ${caseId}.`,
-          },
-        ],
-      });
-      continue;
-    }
-    while (saved < explanation().revision) {
-      saved += 1;
-      // Only the latest text is kept; intermediate revisions are on the timeline.
-      await activities.saveExplanationRevision({ caseId, revision: saved, draft: explanation(), editor: editors.get(saved)! });
-    }
-  }
-
-  if (explanation().status === 'approved') {
-    await activities.recordExplanationApproval({ caseId, approver: approver!, publishAt: explanation().publishAt! });
-    await whenSettled(
-      explanation()
-        .parts.map((part) => `${part.heading}: ${part.text}`)
-        .join('\n\n'),
-    );
-    moveCase(state, 'awaiting_publication');
-    const wait = Date.parse(explanation().publishAt!) - Date.now();
-    if (wait > 0) await condition(() => explanation().status === 'withdrawn', wait);
-  }
-  if (explanation().status === 'withdrawn') {
-    const { by, reason } = withdrawal!;
-    await activities.withdrawExplanation({ caseId, by, reason });
-    if (!approver) await whenSettled(null);
-    return 'withdrawn';
-  }
-  explanation().status = 'published';
-  await activities.publishLesson(caseId);
-  await activities.postLessonToSocialNetwork(caseId);
-  return 'published';
+  const phase = new ExplanationPhase(state, opening, decisionId);
+  setHandler(editExplanationUpdate, phase.edit, { validator: phase.validateEdit });
+  setHandler(approveExplanationUpdate, phase.approve, { validator: phase.validateApproval });
+  setHandler(withdrawExplanationUpdate, phase.withdraw, { validator: phase.validateWithdrawal });
+  // Not async: one more async return before the case moves on would reorder its commands (see caseWorkflow).
+  return phase.run(whenSettled);
 }
 
-const notYet = { kind: 'conflict', code: 'no_explanation', message: 'This case has no explanation under review.' } as const;
+const notYet = conflict('no_explanation', 'This case has no explanation under review.');
+
+class ExplanationPhase {
+  private identifiers: EmployeeIdentifiers | null = null;
+  private withdrawal: { by: Decider; reason: string } | null = null;
+  private approver: Decider | null = null;
+  private readonly editors = new Map<number, Decider>();
+  /** Who decided the case: they, the committee or communications review its lesson. */
+  private readonly decidingRole: DecidingRole;
+
+  constructor(
+    private readonly state: CaseState,
+    private readonly opening: CaseOpening,
+    private readonly decisionId: string,
+  ) {
+    this.decidingRole = state.decidingRole;
+  }
+
+  readonly validateEdit = ({ editor, title, parts }: EditExplanationArgs): void =>
+    refuse(
+      this.state.explanation && this.identifiers
+        ? refuseExplanationEdit(this.review(), editor, { kind: this.explanation.kind, title, parts }, this.identifiers)
+        : notYet,
+    );
+
+  readonly edit = ({ editor, title, parts }: EditExplanationArgs): CaseState => {
+    const revision = this.explanation.revision + 1;
+    Object.assign(this.explanation, { title, parts, revision, lastEditor: editor.sub });
+    this.editors.set(revision, editor);
+    return this.state;
+  };
+
+  readonly validateApproval = ({ approver, publishAt }: ApproveExplanationArgs): void =>
+    refuse(
+      this.state.explanation && this.identifiers
+        ? refuseExplanationApproval(this.review(), approver, this.explanation, this.identifiers, { requested: publishAt, now: Date.now() })
+        : notYet,
+    );
+
+  readonly approve = ({ approver, publishAt }: ApproveExplanationArgs): CaseState => {
+    this.approver = approver;
+    this.state.status = 'awaiting_publication';
+    Object.assign(this.explanation, {
+      status: 'approved',
+      approvedBy: approver.sub,
+      publishAt: publishAt ?? isoAt(Date.now() + this.opening.timing.publicationDelayMs),
+    });
+    return this.state;
+  };
+
+  readonly validateWithdrawal = ({ by }: WithdrawExplanationArgs): void =>
+    refuse(this.state.explanation ? refuseWithdrawal(this.review(), by) : notYet);
+
+  readonly withdraw = ({ by, reason }: WithdrawExplanationArgs): CaseState => {
+    this.withdrawal = { by, reason };
+    this.explanation.status = 'withdrawn';
+    return this.state;
+  };
+
+  async run(whenSettled: WhenSettled): Promise<'published' | 'withdrawn'> {
+    const { state, opening } = this;
+    const { caseId } = opening;
+    const drafted = await activities.draftCaseExplanation({ caseId, decisionId: this.decisionId });
+    this.identifiers = drafted.identifiers;
+    state.explanation = { ...drafted.draft, status: 'draft', revision: 1, lastEditor: 'system', approvedBy: null, publishAt: null };
+    moveCase(state, 'explaining');
+
+    // Review: save each accepted edit, remind communications while nothing happens.
+    let saved = 1;
+    let reminders = 0;
+    while (this.explanation.status === 'draft' || this.explanation.revision > saved) {
+      const moved = await condition(
+        () => this.explanation.revision > saved || this.explanation.status !== 'draft',
+        opening.timing.followUpReminderMs,
+      );
+      if (!moved) {
+        reminders += 1;
+        await recordSystemStep(
+          caseId,
+          { key: `${caseId}:explanation-reminder:${reminders}`, action: 'explanation_reminder_sent' },
+          explanationReminder(caseId),
+          [roleInbox('communications')],
+        );
+        continue;
+      }
+      while (saved < this.explanation.revision) {
+        saved += 1;
+        // Only the latest text is kept; intermediate revisions are on the timeline.
+        await activities.saveExplanationRevision({ caseId, revision: saved, draft: this.explanation, editor: this.editors.get(saved)! });
+      }
+    }
+
+    if (this.explanation.status === 'approved') {
+      await activities.recordExplanationApproval({ caseId, approver: this.approver!, publishAt: this.explanation.publishAt! });
+      await whenSettled(this.explanation.parts.map((part) => `${part.heading}: ${part.text}`).join('\n\n'));
+      moveCase(state, 'awaiting_publication');
+      const wait = Date.parse(this.explanation.publishAt!) - Date.now();
+      if (wait > 0) await condition(() => this.explanation.status === 'withdrawn', wait);
+    }
+    if (this.explanation.status === 'withdrawn') {
+      const { by, reason } = this.withdrawal!;
+      await activities.withdrawExplanation({ caseId, by, reason });
+      if (!this.approver) await whenSettled(null);
+      return 'withdrawn';
+    }
+    this.explanation.status = 'published';
+    await activities.publishLesson(caseId);
+    await activities.postLessonToSocialNetwork(caseId);
+    return 'published';
+  }
+
+  private get explanation(): ExplanationState {
+    return this.state.explanation as ExplanationState;
+  }
+
+  private review(): ExplanationReview {
+    return {
+      status: this.explanation.status,
+      decidingRole: this.decidingRole,
+      employeeId: this.opening.employee.id,
+      lastEditor: this.explanation.lastEditor,
+    };
+  }
+}

@@ -1,54 +1,16 @@
-import { condition, getExternalWorkflowHandle, setHandler, workflowInfo } from '@temporalio/workflow';
-import {
-  type CurrentVersions,
-  documentsConcerned,
-  POLICY_DOCUMENT_TITLES,
-  POLICY_DOCUMENTS,
-  type PolicyReviewOpening,
-  type PolicyReviewState,
-  type PolicyReviewTiming,
-  type PolicyRevision,
-  refuseAnswer,
-  refuseVerdict,
-  type ReturnedAnswer,
-  staleBases,
-  type SubmittedAnswer,
-} from '../domain/policyReview';
-import { roleInbox } from '../domain/inboxes';
+import { getExternalWorkflowHandle, setHandler, workflowInfo } from '@temporalio/workflow';
+import { isCampaignDocument } from '../domain/campaign';
+import type { CurrentVersions, PolicyReviewOpening, PolicyRevision } from '../domain/policyReview';
+import { activities, isoAt } from './activityCalls';
 import { startAwarenessCampaign } from './campaignStarter';
 import { answerReviewUpdate, documentsPublishedSignal, policyReviewStateQuery, reviewVerdictUpdate } from './policyReviewMessages';
-import { activities, isoAt } from './activityCalls';
-import { refuse } from './refusals';
-
-/** After escalation, how many more reminders an unanswered review sends (one per deadline period) before it waits silently. */
-export const ESCALATED_REMINDERS = 3;
-/** How many times the steering committee is reminded of an answer awaiting its verdict. */
-export const APPROVAL_REMINDERS = 3;
+import { ReviewRounds } from './reviewRounds';
 
 export interface PolicyReviewOutcome {
   reviewId: string;
   outcome: 'revised' | 'no_change';
   revisions: PolicyRevision[];
   caseIds: string[];
-}
-
-const REVIEWERS = [roleInbox('social_media_lead'), roleInbox('communications')];
-const COMMITTEE = roleInbox('steering_committee');
-
-type Step =
-  | { type: 'answered'; submitted: SubmittedAnswer }
-  | { type: 'returned'; returned: ReturnedAnswer }
-  | { type: 'approved'; submitted: SubmittedAnswer };
-
-function staleNote(current: CurrentVersions, submitted: SubmittedAnswer): string {
-  const changes = submitted.answer.kind === 'proposal' ? submitted.answer.changes : [];
-  const stale = staleBases(current, changes)
-    .map(
-      (s) =>
-        `${POLICY_DOCUMENT_TITLES[s.document]} is now at version ${s.currentVersion} (the proposal was based on version ${s.baseVersion})`,
-    )
-    .join('; ');
-  return `Another review revised the documents meanwhile: ${stale}. Rebase the proposal on the current versions and answer again.`;
 }
 
 /**
@@ -59,272 +21,49 @@ function staleNote(current: CurrentVersions, submitted: SubmittedAnswer): string
  */
 export async function policyReviewWorkflow(opening: PolicyReviewOpening): Promise<PolicyReviewOutcome> {
   const { workflowId: reviewId, runId } = workflowInfo();
-  const state: PolicyReviewState = {
-    reviewId,
-    trigger: opening.trigger,
-    status: 'opening',
-    lessons: opening.trigger === 'case' ? [opening.lesson] : [],
-    period: null,
-    documentsConcerned: opening.trigger === 'case' ? documentsConcerned([opening.lesson]) : [...POLICY_DOCUMENTS],
-    currentVersions: null,
-    round: 0,
-    answer: null,
-    verdict: null,
-    returned: [],
-    answerDueAt: null,
-    escalated: false,
-    outcome: null,
-    revisions: [],
-  };
-  const steps: Step[] = [];
-  /** Bumped by every accepted update or signal: the main loop wakes on it. */
-  let changes = 0;
-  let timing: PolicyReviewTiming = opening.timing ?? { reminderMs: 0, deadlineMs: 0 };
-  let nextReminderAt = Infinity;
-  let reminders = 0;
-  const caseIds = () => state.lessons.map((lesson) => lesson.caseId);
-
-  /** The newest version of each document this review has heard of, even before it loaded its own. */
-  const heardOf: Partial<CurrentVersions> = {};
-  const mergeVersions = (versions: Partial<CurrentVersions>) => {
-    for (const document of POLICY_DOCUMENTS) {
-      const known = versions[document];
-      if (known !== undefined && known > (heardOf[document] ?? 0)) heardOf[document] = known;
-      if (state.currentVersions && (heardOf[document] ?? 0) > state.currentVersions[document])
-        state.currentVersions[document] = heardOf[document]!;
-    }
-  };
-  /** The reviewers are asked (again) for an answer: a fresh deadline; an escalation stays escalated. */
-  const awaitAnswer = () => {
-    const now = Date.now();
-    state.status = 'awaiting_answer';
-    state.answer = null;
-    state.verdict = null;
-    state.answerDueAt = isoAt(now + timing.deadlineMs);
-    nextReminderAt = now + (state.escalated ? timing.deadlineMs : timing.reminderMs);
-    reminders = 0;
-  };
-  const returnAnswer = (returned: ReturnedAnswer) => {
-    state.returned.push(returned);
-    steps.push({ type: 'returned', returned });
-    awaitAnswer();
-  };
+  const review = new ReviewRounds(reviewId, opening);
+  const { state } = review;
 
   setHandler(policyReviewStateQuery, () => state);
-  setHandler(
-    answerReviewUpdate,
-    ({ reviewer, answer }) => {
-      state.round += 1;
-      const submitted: SubmittedAnswer = {
-        id: `${reviewId}-a${state.round}`,
-        round: state.round,
-        answer,
-        author: reviewer,
-        submittedAt: isoAt(Date.now()),
-      };
-      state.answer = submitted;
-      state.verdict = null;
-      state.status = 'awaiting_approval';
-      state.answerDueAt = null;
-      nextReminderAt = Date.now() + timing.reminderMs;
-      reminders = 0;
-      steps.push({ type: 'answered', submitted });
-      changes += 1;
-      return state;
-    },
-    { validator: ({ reviewer, answer }) => refuse(refuseAnswer(state, reviewer, answer)) },
-  );
-  setHandler(
-    reviewVerdictUpdate,
-    ({ approver, approve, rationale }) => {
-      const submitted = state.answer!;
-      state.verdict = { approver, approve, rationale, at: isoAt(Date.now()) };
-      if (approve) {
-        state.status = 'publishing';
-        steps.push({ type: 'approved', submitted });
-      } else {
-        returnAnswer({
-          answerId: submitted.id,
-          reason: 'sent_back',
-          by: `${approver.roles.join('+')}:${approver.sub}`,
-          note: rationale,
-          at: state.verdict.at,
-        });
-      }
-      changes += 1;
-      return state;
-    },
-    { validator: ({ approver, approve, rationale }) => refuse(refuseVerdict(state, approver, approve, rationale)) },
-  );
-  setHandler(documentsPublishedSignal, ({ versions }) => {
-    mergeVersions(versions);
-    // A proposal overtaken by another review's publication goes back to the reviewers at once.
-    const pending = state.status === 'awaiting_approval' ? state.answer : null;
-    if (
-      pending?.answer.kind === 'proposal' &&
-      state.currentVersions &&
-      staleBases(state.currentVersions, pending.answer.changes).length > 0
-    ) {
-      returnAnswer({
-        answerId: pending.id,
-        reason: 'stale_base',
-        by: 'system',
-        note: staleNote(state.currentVersions, pending),
-        at: isoAt(Date.now()),
-      });
-    }
-    changes += 1;
-  });
-
-  /** A reminder, an escalation, or silence once the reminders are spent. */
-  const remind = async () => {
-    const now = Date.now();
-    if (state.status === 'awaiting_approval' && state.answer) {
-      if (reminders >= APPROVAL_REMINDERS) {
-        nextReminderAt = Infinity;
-        return;
-      }
-      reminders += 1;
-      const key = `${state.answer.id}:approval-reminder:${reminders}`;
-      nextReminderAt = now + timing.reminderMs;
-      await activities.recordReviewProgress({
-        reviewId,
-        caseIds: caseIds(),
-        event: { key, actor: 'system', action: 'policy_review_approval_reminder_sent' },
-        messages: [
-          {
-            key,
-            recipients: [COMMITTEE],
-            subject: 'A policy review still awaits your approval',
-            body: `Policy review ${reviewId} has an answer awaiting your verdict.`,
-          },
-        ],
-      });
-      return;
-    }
-    const dueAt = Date.parse(state.answerDueAt!);
-    if (!state.escalated && now >= dueAt) {
-      state.escalated = true;
-      nextReminderAt = now + timing.deadlineMs;
-      const key = `${reviewId}:escalated`;
-      await activities.recordReviewProgress({
-        reviewId,
-        caseIds: caseIds(),
-        event: { key, actor: 'system', action: 'policy_review_escalated', details: { dueAt: state.answerDueAt } },
-        messages: [
-          {
-            key,
-            recipients: [COMMITTEE, ...REVIEWERS],
-            subject: 'A policy review is overdue',
-            body: `Policy review ${reviewId} was not answered by ${state.answerDueAt}. The steering committee may now answer it too.`,
-          },
-        ],
-      });
-      return;
-    }
-    if (!state.escalated) {
-      nextReminderAt = dueAt;
-      const key = `${reviewId}:answer-reminder:${state.round}`;
-      await activities.recordReviewProgress({
-        reviewId,
-        caseIds: caseIds(),
-        event: { key, actor: 'system', action: 'policy_review_reminder_sent', details: { dueAt: state.answerDueAt } },
-        messages: [
-          {
-            key,
-            recipients: REVIEWERS,
-            subject: 'A policy review awaits your answer',
-            body: `Policy review ${reviewId} is due by ${state.answerDueAt}.`,
-          },
-        ],
-      });
-      return;
-    }
-    if (reminders >= ESCALATED_REMINDERS) {
-      nextReminderAt = Infinity;
-      return;
-    }
-    reminders += 1;
-    nextReminderAt = now + timing.deadlineMs;
-    const key = `${reviewId}:overdue-reminder:${state.round}:${reminders}`;
-    await activities.recordReviewProgress({
-      reviewId,
-      caseIds: caseIds(),
-      event: { key, actor: 'system', action: 'policy_review_reminder_sent', details: { overdue: true } },
-      messages: [
-        {
-          key,
-          recipients: [COMMITTEE, ...REVIEWERS],
-          subject: 'A policy review is still overdue',
-          body: `Policy review ${reviewId} still awaits an answer.`,
-        },
-      ],
-    });
-  };
-
-  /** Waits for an update or a signal, or for the next reminder when one is due. */
-  const waitForNews = async () => {
-    const seen = changes;
-    const news = () => changes !== seen || steps.length > 0;
-    if (nextReminderAt === Infinity) {
-      await condition(news);
-      return;
-    }
-    const delay = nextReminderAt - Date.now();
-    if (delay > 0 && (await condition(news, delay))) return;
-    if (!news()) await remind();
-  };
+  setHandler(answerReviewUpdate, review.answer, { validator: review.validateAnswer });
+  setHandler(reviewVerdictUpdate, review.verdict, { validator: review.validateVerdict });
+  setHandler(documentsPublishedSignal, review.documentsPublished);
 
   // Opening: pin the durations, record the review and load the current versions its validators judge against.
-  if (!opening.timing) timing = await activities.policyReviewTiming();
+  const timing = opening.timing ?? (await activities.policyReviewTiming());
   const answerDueAt = isoAt(Date.now() + timing.deadlineMs);
   const opened =
     opening.trigger === 'case'
       ? await activities.openCaseReview({ reviewId, runId, lesson: opening.lesson, answerDueAt, documents: state.documentsConcerned })
       : await activities.openPeriodicReview({ reviewId, runId, until: isoAt(Date.now()), answerDueAt });
-  state.lessons = opened.lessons;
-  state.period = opened.period;
-  state.documentsConcerned = documentsConcerned(opened.lessons);
-  state.currentVersions = opened.currentVersions;
-  mergeVersions(heardOf);
-  awaitAnswer();
+  review.open(timing, opened);
 
+  // Rounds: each answer and each answer sent back is recorded, until an approved answer is published.
   for (;;) {
-    while (steps.length > 0) {
-      const step = steps.shift()!;
-      if (step.type === 'answered') {
-        await activities.recordReviewAnswer({ reviewId, caseIds: caseIds(), submitted: step.submitted });
-      } else if (step.type === 'returned') {
-        await activities.recordAnswerReturned({ reviewId, caseIds: caseIds(), returned: step.returned });
-      } else {
-        const conclusion = await activities.concludePolicyReview({
-          reviewId,
-          caseIds: caseIds(),
-          submitted: step.submitted,
-          verdict: state.verdict!,
-          lessons: state.lessons,
-        });
-        if (conclusion.status === 'stale') {
-          // Another review published first: this proposal is not published, its reviewers rebase it.
-          mergeVersions(conclusion.currentVersions);
-          returnAnswer({
-            answerId: step.submitted.id,
-            reason: 'stale_base',
-            by: 'system',
-            note: staleNote(state.currentVersions!, step.submitted),
-            at: isoAt(Date.now()),
-          });
-          continue;
-        }
-        state.status = 'closed';
-        state.outcome = conclusion.outcome;
-        state.revisions = conclusion.revisions;
-        mergeVersions(conclusion.currentVersions);
-        await announce(conclusion.revisions, conclusion.openReviewIds);
-        return { reviewId, outcome: conclusion.outcome, revisions: conclusion.revisions, caseIds: caseIds() };
+    // A pending step is recorded at once, with no await before it, as always (see caseWorkflow).
+    const step = review.takeStep();
+    if (!step) {
+      await review.waitForNews();
+    } else if (step.type === 'answered') {
+      await activities.recordReviewAnswer({ reviewId, caseIds: review.caseIds(), submitted: step.submitted });
+    } else if (step.type === 'returned') {
+      await activities.recordAnswerReturned({ reviewId, caseIds: review.caseIds(), returned: step.returned });
+    } else {
+      const conclusion = await activities.concludePolicyReview({
+        reviewId,
+        caseIds: review.caseIds(),
+        submitted: step.submitted,
+        verdict: state.verdict!,
+        lessons: state.lessons,
+      });
+      if (conclusion.status === 'stale') {
+        review.overtaken(step.submitted, conclusion.currentVersions);
+        continue;
       }
+      review.close(conclusion);
+      await announce(conclusion.revisions, conclusion.openReviewIds);
+      return { reviewId, outcome: conclusion.outcome, revisions: conclusion.revisions, caseIds: review.caseIds() };
     }
-    await waitForNews();
   }
 }
 
@@ -336,6 +75,6 @@ async function announce(revisions: PolicyRevision[], openReviewIds: string[]): P
   ) as Partial<CurrentVersions>;
   // A review that closed meanwhile cannot be signalled; it no longer needs to know.
   await Promise.allSettled(openReviewIds.map((id) => getExternalWorkflowHandle(id).signal(documentsPublishedSignal, { versions })));
-  const policy = revisions.find((revision) => revision.documentId === 'social-media-policy');
+  const policy = revisions.find((revision) => isCampaignDocument(revision.documentId));
   if (policy) await startAwarenessCampaign(policy);
 }

@@ -26,8 +26,13 @@ export function caseSearchAttributes(
   ];
 }
 
-/** Moves a case to `status`, keeping its search attributes current for operators (workflow code only). */
+/** Keeps a case's search attributes current for operators, after it moved (workflow code only). */
+export function upsertCaseAttributes(state: CaseState): void {
+  upsertSearchAttributes(caseSearchAttributes(state));
+}
+
+/** Moves a case to `status`, keeping its search attributes current (workflow code only). */
 export function moveCase(state: CaseState, status: CaseState['status']): void {
   state.status = status;
-  upsertSearchAttributes(caseSearchAttributes(state));
+  upsertCaseAttributes(state);
 }

@@ -1,0 +1,165 @@
+import { condition } from '@temporalio/workflow';
+import type { AcceptedDecision, CaseOpening, CaseState, JudgementBasis } from '../domain/case';
+import { approvalReminder, deciderInbox, decisionReminder, escalationNotice } from '../domain/caseNotices';
+import { APPROVER_ROLES, type DecisionContext, needsSecondApprover, refuseApproval, refuseDecision } from '../domain/decisions';
+import { roleInbox } from '../domain/inboxes';
+import { conflict } from '../domain/refusal';
+import { escalationOf } from '../domain/routing';
+import { activities, isoAt } from './activityCalls';
+import type { ApproveArgs, DecideArgs } from './caseMessages';
+import { recordSystemStep } from './caseTimeline';
+import { refuse } from './refusals';
+import { upsertCaseAttributes } from './searchAttributes';
+
+type Approval = NonNullable<CaseState['approval']>;
+
+/**
+ * Step 4's judgement: the decision (a validated Update judged against a basis pinned beforehand), the
+ * reminders and escalations while it does not come, and the four-eyes approval of a harsh sanction.
+ * The workflow records each answer itself, between the waits.
+ */
+export class CaseJudgement {
+  private basis: JudgementBasis | null = null;
+  private decisionsTaken = 0;
+  /** Keyed by decision: the main loop may still be recording an earlier decision when an answer arrives. */
+  private readonly approvals = new Map<string, Approval>();
+
+  constructor(
+    private readonly state: CaseState,
+    private readonly opening: CaseOpening,
+  ) {}
+
+  readonly validateDecision = ({ decider, decision }: DecideArgs): void => {
+    if (!this.basis) return refuse(conflict('not_ready', 'The case is still being prepared; try again in a moment.'));
+    refuse(refuseDecision(this.decisionContext(this.basis), decider, decision));
+  };
+
+  readonly decide = ({ decider, decision }: DecideArgs): CaseState => {
+    const { state } = this;
+    this.decisionsTaken += 1;
+    state.decision = { id: `${state.caseId}-d${this.decisionsTaken}`, decision, decidedBy: decider, decidedAt: isoAt(Date.now()) };
+    state.approval = null;
+    state.status = needsSecondApprover(decision) ? 'awaiting_approval' : 'carrying_out';
+    return state;
+  };
+
+  readonly validateApproval = ({ approver }: ApproveArgs): void => {
+    const { state } = this;
+    const awaitingApproval = state.status === 'awaiting_approval' && state.decision !== null && !this.approvals.has(state.decision.id);
+    refuse(
+      refuseApproval({ awaitingApproval, deciderSub: state.decision?.decidedBy.sub ?? '', employeeId: this.opening.employee.id }, approver),
+    );
+  };
+
+  readonly approve = ({ approver, approve, rationale }: ApproveArgs): CaseState => {
+    const { state } = this;
+    state.approval = { approvedBy: approver, approve, rationale, at: isoAt(Date.now()) };
+    this.approvals.set(state.decision!.id, state.approval);
+    if (approve) {
+      state.status = 'carrying_out';
+    } else {
+      // Sent back: the decider decides again, from scratch.
+      state.decision = null;
+      state.status = 'awaiting_decision';
+    }
+    return state;
+  };
+
+  /** Loads what the decision is judged against and pins it; again after each escalation. */
+  async loadBasis(): Promise<void> {
+    const { caseId, employee, assessment } = this.opening;
+    this.basis = await activities.loadJudgementBasis({ caseId, employeeId: employee.id, kind: assessment.kind });
+    this.state.matrixVersion = this.basis.matrix.version;
+  }
+
+  /** The version of the sanction matrix the decision was judged against. */
+  get matrixVersion(): number {
+    return this.basis!.matrix.version;
+  }
+
+  /** Waits for a decision, reminding the decider and escalating one level at each missed deadline. */
+  async awaitDecision(): Promise<AcceptedDecision> {
+    const { state, opening } = this;
+    const { caseId, timing } = opening;
+    let round = 0;
+    while (state.decision === null) {
+      state.decisionDueAt = isoAt(Date.now() + timing.decisionDeadlineMs);
+      if (await condition(() => state.decision !== null, timing.decisionReminderMs)) break;
+      await recordSystemStep(
+        caseId,
+        {
+          key: `${caseId}:decision-reminder:${state.escalations}:${round}`,
+          action: 'decision_reminder_sent',
+          details: { to: state.decidingRole },
+        },
+        decisionReminder(caseId, state.decisionDueAt),
+        [deciderInbox(state.decidingRole, opening.employee.managerId)],
+      );
+      if (await condition(() => state.decision !== null, timing.decisionDeadlineMs - timing.decisionReminderMs)) break;
+      const next = escalationOf(state.decidingRole);
+      if (!next) {
+        round += 1;
+        continue;
+      }
+      const from = state.decidingRole;
+      state.decidingRole = next;
+      state.escalations += 1;
+      round = 0;
+      upsertCaseAttributes(state);
+      await recordSystemStep(
+        caseId,
+        { key: `${caseId}:escalated:${state.escalations}`, action: 'escalated', details: { from, to: next }, decidingRole: next },
+        escalationNotice(caseId, from),
+        [deciderInbox(next, opening.employee.managerId)],
+      );
+      await this.loadBasis();
+    }
+    state.decisionDueAt = null;
+    return state.decision!;
+  }
+
+  recordDecision(accepted: AcceptedDecision): Promise<void> {
+    return activities.recordDecision({
+      caseId: this.state.caseId,
+      accepted,
+      assessment: this.opening.assessment,
+      matrixVersion: this.state.matrixVersion,
+      priorSanctionedCases: this.basis!.priorSanctionedCases,
+    });
+  }
+
+  /** Waits for the four-eyes answer on a harsh sanction, reminding the approvers meanwhile. */
+  async awaitApproval(decisionId: string): Promise<Approval> {
+    const { caseId, timing } = this.opening;
+    for (let round = 0; !(await condition(() => this.approvals.has(decisionId), timing.followUpReminderMs)); round += 1) {
+      await recordSystemStep(
+        caseId,
+        { key: `${decisionId}:approval-reminder:${round}`, action: 'approval_reminder_sent' },
+        approvalReminder(caseId),
+        APPROVER_ROLES.map(roleInbox),
+      );
+    }
+    return this.approvals.get(decisionId)!;
+  }
+
+  recordApproval(decisionId: string, approval: Approval): Promise<void> {
+    const { approvedBy, approve, rationale, at } = approval;
+    return activities.recordApproval({ caseId: this.state.caseId, decisionId, approver: approvedBy, approve, rationale, at });
+  }
+
+  private decisionContext(basis: JudgementBasis): DecisionContext {
+    const { opening, state } = this;
+    return {
+      employeeId: opening.employee.id,
+      employeeManagerId: opening.employee.managerId,
+      assessment: opening.assessment,
+      siteControlledByCompany: opening.detection.siteControlledByCompany,
+      routedRole: state.decidingRole,
+      routing: opening.routing,
+      decided: state.decision !== null,
+      matrix: basis.matrix,
+      priorSanctionedCases: basis.priorSanctionedCases,
+      precedents: basis.precedents,
+    };
+  }
+}
