@@ -28,7 +28,8 @@ import { obtainTemporalCli } from '../src/platform/temporalCli';
 import { startDevServer } from '../src/platform/temporalDevServer';
 import { campaignWorkflow } from '../src/workflows';
 import { campaignStateQuery } from '../src/workflows/campaignMessages';
-import { createScratchDatabase, findTestServer } from '../test/support/databases';
+import { obtainDatabaseServer } from '../test/support/databaseServer';
+import { createScratchDatabase } from '../test/support/databases';
 import { SmtpSink } from '../test/support/smtpServer';
 
 const projectRoot = path.resolve(__dirname, '..');
@@ -143,7 +144,7 @@ async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number, 
 async function measure(
   temporalAddress: string,
   client: Client,
-  databaseServer: string | null,
+  databaseServer: string,
   employees: number,
   options: BenchOptions,
 ): Promise<Measurement> {
@@ -329,17 +330,18 @@ export async function runCampaignAnnouncementBench(argv: string[]): Promise<Meas
   const temporal = await startDevServer({ executable });
   const connection = await Connection.connect({ address: temporal.address });
   const client = new Client({ connection, namespace: 'default' });
-  const databaseServer = await findTestServer();
-  say(databaseServer ? `databases on ${new URL(databaseServer).host}` : 'no PostgreSQL server found: embedded PostgreSQL (slower)');
+  const databaseServer = await obtainDatabaseServer();
+  say(`databases on the ${databaseServer.kind} PostgreSQL (${new URL(databaseServer.url).host})`);
   try {
     const results: Measurement[] = [];
     for (const employees of [options.baseline, options.employees].filter((n) => n > 0)) {
-      results.push(await measure(temporal.address, client, databaseServer, employees, options));
+      results.push(await measure(temporal.address, client, databaseServer.url, employees, options));
     }
     print(results, options);
     return results;
   } finally {
     await connection.close();
+    await databaseServer.stop();
     await temporal.stop();
   }
 }

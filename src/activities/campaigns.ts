@@ -1,10 +1,10 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { CampaignPlan, CampaignSettings, SessionRequest } from '../domain/campaign';
-import { acknowledgeLink, announcementPost, type CampaignFacts, sessionPost } from '../domain/campaignTexts';
+import { acknowledgeLink, announcementPost, type CampaignFacts, finalReportNotice, sessionPost } from '../domain/campaignTexts';
 import { roleInbox } from '../domain/inboxes';
 import type { SocialNetwork } from '../integrations/socialNetwork';
 import type { Database } from '../platform/database';
-import { actorOf } from '../records/auditTrail';
+import { actorOf } from '../domain/decider';
 import {
   type CampaignClosing,
   getCampaign,
@@ -121,20 +121,20 @@ export function createCampaignRecordActivities({ db, socialNetwork, settings }: 
       const { campaignId } = closing;
       const closed = await saveCampaignClosing(db, closing, (report) => {
         const superseded = report.status === 'superseded';
-        const { total, acknowledged, rate } = report.coverage;
-        const percent = `${Math.round(rate * 100)}%`;
-        const subject = superseded
-          ? `Campaign on ${report.title} version ${report.versionNumber} superseded at ${percent} acknowledged`
-          : `Campaign on ${report.title} version ${report.versionNumber} completed: ${percent} acknowledged`;
+        const { total, acknowledged } = report.coverage;
         return {
           message: {
             key: `${campaignId}:final-report`,
             recipient: roleInbox('communications'),
-            subject,
-            body:
-              `${acknowledged} of ${total} employees acknowledged; ${report.emails.reminders.rounds} reminder round(s), ` +
-              `${report.emails.managerReports.sent} manager report(s), ${report.sessions.held} of ${report.sessions.scheduled} know-how session(s) held. ` +
-              `Full report: GET /api/campaigns/${campaignId}.`,
+            ...finalReportNotice(campaignId, {
+              title: report.title,
+              versionNumber: report.versionNumber,
+              superseded,
+              coverage: report.coverage,
+              reminderRounds: report.emails.reminders.rounds,
+              managerReportsSent: report.emails.managerReports.sent,
+              sessions: report.sessions,
+            }),
             caseId: null,
           },
           event: {

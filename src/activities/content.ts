@@ -3,8 +3,9 @@ import { streisandRisk } from '../domain/streisand';
 import type { RemovalReport, Severity } from '../domain/vocabulary';
 import type { ContentSite } from '../integrations/contentSite';
 import type { Database } from '../platform/database';
-import { actorOf } from '../records/auditTrail';
+import { actorOf } from '../domain/decider';
 import { saveContentAction, saveContentStatus } from '../records/contentActions';
+import { manualRemovalRequest, removalRequest } from '../domain/caseNotices';
 import { roleInbox } from '../domain/inboxes';
 
 export interface ContentOrder {
@@ -41,8 +42,7 @@ export function createContentActivities(db: Database, site: ContentSite) {
                     key: `${order.caseId}:manual-removal`,
                     caseId: order.caseId,
                     recipient: roleInbox('social_media_lead'),
-                    subject: 'Remove a post from a company site',
-                    body: `Please remove ${order.url} (${order.platform}) by hand (${removal.reason}) and report it on case ${order.caseId}. Reason: ${order.rationale}`,
+                    ...manualRemovalRequest(order, removal.reason),
                   },
                 ]
               : [],
@@ -70,8 +70,7 @@ export function createContentActivities(db: Database, site: ContentSite) {
               key: `${order.caseId}:removal-request`,
               caseId: order.caseId,
               recipient: roleInbox('social_media_lead'),
-              subject: `Ask ${order.platform} to remove a post`,
-              body: `Request the removal of ${order.url} and report the answer on case ${order.caseId}. ${risk.hint}`,
+              ...removalRequest(order, risk.hint),
             },
           ],
         },

@@ -2,7 +2,7 @@ import type { Assessment } from '../domain/assessment';
 import type { AcceptedDecision } from '../domain/case';
 import { effectiveAssessment, needsSecondApprover } from '../domain/decisions';
 import type { Database } from '../platform/database';
-import { actorOf } from '../records/auditTrail';
+import { actorOf } from '../domain/decider';
 import { type ApprovalRecord, saveApproval, saveDecision } from '../records/decisions';
 import { asJson } from '../records/json';
 

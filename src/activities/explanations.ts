@@ -8,7 +8,8 @@ import { allowedSanctions, type SanctionMatrixContent } from '../domain/sanction
 import type { ActivityCategory, ContentAction, InappropriateCategory, Sanction, Severity } from '../domain/vocabulary';
 import type { Database } from '../platform/database';
 import type { SocialNetwork } from '../integrations/socialNetwork';
-import { actorOf, audit } from '../records/auditTrail';
+import { audit } from '../records/auditTrail';
+import { actorOf } from '../domain/decider';
 import { getCaseFacts } from '../records/cases';
 import { getDecision } from '../records/decisions';
 import {

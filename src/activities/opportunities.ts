@@ -1,9 +1,10 @@
 import type { CapitalizeDecision } from '../domain/decisions';
 import type { Decider } from '../domain/decider';
 import type { Database } from '../platform/database';
-import { actorOf } from '../records/auditTrail';
+import { actorOf } from '../domain/decider';
 import type { InboxMessage } from '../records/inbox';
 import { saveFollowUp, saveOpportunity } from '../records/opportunities';
+import { amplifyRequest, insightNotice } from '../domain/caseNotices';
 import { roleInbox, teamInbox } from '../domain/inboxes';
 
 export interface OpportunityOrder {
@@ -24,8 +25,7 @@ export function createOpportunityActivities(db: Database) {
           key: `${caseId}:insight`,
           caseId,
           recipient: teamInbox(plan.shareInsightWith),
-          subject: 'A new insight from social media',
-          body: `A positive activity (${order.url}) holds an insight for your team. ${order.rationale} To reproduce it: ${plan.reproduce}`,
+          ...insightNotice(order.url, order.rationale, plan.reproduce),
         },
       ];
       if (plan.amplify) {
@@ -33,8 +33,7 @@ export function createOpportunityActivities(db: Database) {
           key: `${caseId}:amplify`,
           caseId,
           recipient: roleInbox('communications'),
-          subject: 'Amplify a successful post',
-          body: `Please amplify ${order.url}. ${order.rationale}`,
+          ...amplifyRequest(order.url, order.rationale),
         });
       }
       await saveOpportunity(db, order, messages, {

@@ -14,7 +14,7 @@ import {
   type SubmittedAnswer,
 } from '../domain/policyReview';
 import type { Database } from '../platform/database';
-import { actorOf } from '../records/auditTrail';
+import { actorOf } from '../domain/decider';
 import { versionNumbersOf } from '../records/policyDocuments';
 import {
   type DocumentTexts,
@@ -30,7 +30,14 @@ import {
   saveReviewAnswer,
   saveReviewProgress,
 } from '../records/policyReviews';
-import { roleInbox } from '../domain/inboxes';
+import {
+  answerReturned,
+  answerSubmitted,
+  COMMITTEE_INBOX,
+  REVIEWER_INBOXES,
+  reviewClosed,
+  reviewOpened,
+} from '../domain/policyReviewNotices';
 
 /** A reminder after a week and escalation after two without an answer, unless the worker is configured otherwise. */
 export const DEFAULT_POLICY_REVIEW_TIMING: PolicyReviewTiming = {
@@ -38,22 +45,8 @@ export const DEFAULT_POLICY_REVIEW_TIMING: PolicyReviewTiming = {
   deadlineMs: 14 * 24 * 3600 * 1000,
 };
 
-export const REVIEWER_INBOXES = [roleInbox('social_media_lead'), roleInbox('communications')];
-export const COMMITTEE_INBOX = roleInbox('steering_committee');
-
-const documentList = (documents: readonly string[]) => documents.join(', ');
-
 function openingMessage(reviewId: string, lessons: Lesson[], answerDueAt: string, documents: readonly string[]): ReviewMessage {
-  const what =
-    lessons.length === 0
-      ? 'No case was closed with a sanction or a capitalisation since the last periodic review: check that the documents are still complete and current.'
-      : `${lessons.length === 1 ? 'One case' : `${lessons.length} cases`} to learn from (${lessons.map((l) => `${l.category}/${l.severity}`).join(', ')}).`;
-  return {
-    key: `${reviewId}:opened`,
-    recipients: REVIEWER_INBOXES,
-    subject: 'A policy review awaits your answer',
-    body: `Policy review ${reviewId}: ${what} Documents concerned: ${documentList(documents)}. Propose new text or say why no change is needed by ${answerDueAt}.`,
-  };
+  return { key: `${reviewId}:opened`, recipients: REVIEWER_INBOXES, ...reviewOpened(reviewId, lessons, answerDueAt, documents) };
 }
 
 /**
@@ -147,7 +140,6 @@ export function createPolicyReviewActivities(db: Database, timing: PolicyReviewT
       const { reviewId, submitted } = input;
       const { answer, author } = submitted;
       const documents = answer.kind === 'proposal' ? answer.changes.map((change) => change.document) : [];
-      const what = answer.kind === 'proposal' ? `proposes new versions of ${documentList(documents)}` : 'finds that no change is needed';
       await saveReviewAnswer(db, reviewId, submitted, {
         reviewId,
         caseIds: input.caseIds,
@@ -161,8 +153,7 @@ export function createPolicyReviewActivities(db: Database, timing: PolicyReviewT
           {
             key: `${submitted.id}:answered`,
             recipients: [COMMITTEE_INBOX],
-            subject: 'A policy review awaits your approval',
-            body: `Policy review ${reviewId}: ${author.name} ${what}. Approve it or send it back.`,
+            ...answerSubmitted(reviewId, author.name, answer.kind, documents),
           },
         ],
       });
@@ -185,8 +176,7 @@ export function createPolicyReviewActivities(db: Database, timing: PolicyReviewT
           {
             key: `${returned.answerId}:returned`,
             recipients: REVIEWER_INBOXES,
-            subject: stale ? 'Rebase your policy proposal' : 'Your policy proposal was sent back',
-            body: `Policy review ${reviewId}: ${returned.note}`,
+            ...answerReturned(reviewId, returned),
           },
         ],
       });
@@ -211,7 +201,6 @@ export function createPolicyReviewActivities(db: Database, timing: PolicyReviewT
         { reviewId, answerId: submitted.id, author: submitted.author.sub, verdict },
         (latest) => revisedTexts(submitted.answer, input.lessons, latest),
         (outcome, revisions) => {
-          const published = revisions.map((r) => `${r.documentId} v${r.versionNumber}`);
           return {
             reviewId,
             caseIds: input.caseIds,
@@ -229,11 +218,7 @@ export function createPolicyReviewActivities(db: Database, timing: PolicyReviewT
               {
                 key: `${reviewId}:closed`,
                 recipients: [...REVIEWER_INBOXES, COMMITTEE_INBOX],
-                subject: outcome === 'revised' ? 'Policy documents revised' : 'Policy review closed without change',
-                body:
-                  outcome === 'revised'
-                    ? `Policy review ${reviewId} was approved by ${verdict.approver.name}: published ${published.join(', ')}, effective ${verdict.at}.`
-                    : `Policy review ${reviewId} was closed by ${verdict.approver.name}: no change needed.`,
+                ...reviewClosed(reviewId, outcome, verdict, revisions),
               },
             ],
           };

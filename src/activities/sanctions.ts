@@ -1,5 +1,6 @@
 import type { Sanction, Severity, ActivityCategory } from '../domain/vocabulary';
 import type { Database } from '../platform/database';
+import { managerSanctionNotice, sanctionNotice } from '../domain/caseNotices';
 import { employeeInbox } from '../domain/inboxes';
 import type { InboxMessage } from '../records/inbox';
 import { applySanctionOnce } from '../records/sanctions';
@@ -15,28 +16,23 @@ export interface SanctionOrder {
   rationale: string;
 }
 
-const SANCTION_WORDS: Record<Sanction, string> = {
-  conversation: 'a conversation with your manager',
-  mandatory_training: 'mandatory social-media training',
-  written_warning: 'a written warning',
-  suspension: 'a suspension',
-  termination: 'the termination of your employment',
-};
-
 export function createSanctionActivities(db: Database) {
   return {
     /** Records the sanction against the employee and notifies them and their manager: however often it is retried, it applies once. */
     async applySanction(order: SanctionOrder): Promise<{ applied: boolean }> {
       const key = `${order.caseId}:sanction-notice`;
-      const act = `${order.category.replaceAll('_', ' ')} (${order.severity})`;
+      const facts = {
+        act: `${order.category.replaceAll('_', ' ')} (${order.severity})`,
+        sanction: order.sanction,
+        rationale: order.rationale,
+      };
       return applySanctionOnce(db, order, (employee) => {
         const messages: InboxMessage[] = [
           {
             key,
             caseId: order.caseId,
             recipient: employeeInbox(employee.id),
-            subject: 'A measure has been decided about your social-media activity',
-            body: `After review of ${act}, the company has decided on ${SANCTION_WORDS[order.sanction]}. Reason: ${order.rationale}`,
+            ...sanctionNotice(facts),
           },
         ];
         if (employee.managerId) {
@@ -44,8 +40,7 @@ export function createSanctionActivities(db: Database) {
             key,
             caseId: order.caseId,
             recipient: employeeInbox(employee.managerId),
-            subject: `Measure decided for ${employee.name}`,
-            body: `${employee.name} receives ${order.sanction.replaceAll('_', ' ')} for ${act}. Reason: ${order.rationale}`,
+            ...managerSanctionNotice(employee.name, facts),
           });
         }
         const event = {

@@ -1,4 +1,5 @@
-/** The words of a campaign: e-mails and social-network posts, composed from plain facts. */
+/** The words of a campaign: e-mails, social-network posts and inbox notices, composed from plain facts. */
+import type { Notice } from './inboxes';
 
 export interface CampaignFacts {
   campaignId: string;
@@ -121,5 +122,31 @@ export function sessionPost(facts: CampaignFacts, session: SessionFacts): PostTe
       `${session.facilitator} facilitates a session on what changed, on ${readableDate(session.startsAt)}.`,
       `${session.capacity} places; register through the campaign's sessions (campaign ${facts.campaignId}).`,
     ].join('\n'),
+  };
+}
+
+/** How a campaign ended, for communications' final report. */
+export interface CampaignEnding {
+  title: string;
+  versionNumber: number;
+  superseded: boolean;
+  coverage: { total: number; acknowledged: number; rate: number };
+  reminderRounds: number;
+  managerReportsSent: number;
+  sessions: { held: number; scheduled: number };
+}
+
+export function finalReportNotice(campaignId: string, ending: CampaignEnding): Notice {
+  const { total, acknowledged, rate } = ending.coverage;
+  const percent = `${Math.round(rate * 100)}%`;
+  const version = `${ending.title} version ${ending.versionNumber}`;
+  return {
+    subject: ending.superseded
+      ? `Campaign on ${version} superseded at ${percent} acknowledged`
+      : `Campaign on ${version} completed: ${percent} acknowledged`,
+    body:
+      `${acknowledged} of ${total} employees acknowledged; ${ending.reminderRounds} reminder round(s), ` +
+      `${ending.managerReportsSent} manager report(s), ${ending.sessions.held} of ${ending.sessions.scheduled} know-how session(s) held. ` +
+      `Full report: GET /api/campaigns/${campaignId}.`,
   };
 }

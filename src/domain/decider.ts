@@ -6,3 +6,6 @@ export interface Decider {
   name: string;
   roles: Role[];
 }
+
+/** How a person appears on a timeline: their roles and directory id, e.g. `hr+manager:e-42`. */
+export const actorOf = (person: { sub: string; roles: readonly string[] }) => `${person.roles.join('+')}:${person.sub}`;

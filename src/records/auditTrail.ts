@@ -14,6 +14,3 @@ export interface AuditEntry {
 export async function audit(tx: Tx, ...entries: AuditEntry[]): Promise<void> {
   await tx.auditEvent.createMany({ data: entries.map((entry) => ({ ...entry, details: entry.details ?? {} })), skipDuplicates: true });
 }
-
-/** How a person appears on the timeline: their roles and directory id. */
-export const actorOf = (person: { sub: string; roles: readonly string[] }) => `${person.roles.join('+')}:${person.sub}`;

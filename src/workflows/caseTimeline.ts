@@ -1,4 +1,4 @@
-import type { Notice } from '../domain/caseNotices';
+import type { Notice } from '../domain/inboxes';
 import type { InboxAddress } from '../domain/inboxes';
 import { activities, type ActivityInput } from './activityCalls';
 

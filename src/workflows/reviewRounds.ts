@@ -12,6 +12,7 @@ import {
   staleBases,
   type SubmittedAnswer,
 } from '../domain/policyReview';
+import { actorOf } from '../domain/decider';
 import { staleBaseNote } from '../domain/policyReviewNotices';
 import { type ActivityResult, isoAt } from './activityCalls';
 import type { AnswerReviewArgs, ReviewVerdictArgs } from './policyReviewMessages';
@@ -95,7 +96,7 @@ export class ReviewRounds {
       state.status = 'publishing';
       this.steps.push({ type: 'approved', submitted });
     } else {
-      const by = `${approver.roles.join('+')}:${approver.sub}`;
+      const by = actorOf(approver);
       this.returnAnswer({ answerId: submitted.id, reason: 'sent_back', by, note: rationale, at: state.verdict.at });
     }
     this.changes += 1;

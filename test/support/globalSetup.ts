@@ -5,7 +5,8 @@ import { applyMigrations } from '../../src/platform/migrations';
 import { obtainTemporalCli } from '../../src/platform/temporalCli';
 import { startDevServer } from '../../src/platform/temporalDevServer';
 import { bundleWorkflows } from '../../src/platform/workflowBundle';
-import { createScratchDatabase, findTestServer } from './databases';
+import { obtainDatabaseServer } from './databaseServer';
+import { createScratchDatabase } from './databases';
 import { publishTestRun } from './testRun';
 
 const say = (message: string) => process.stderr.write(`[test set-up] ${message}\n`);
@@ -17,9 +18,10 @@ export default async function globalSetup(): Promise<void> {
   say('starting the Temporal dev server (in memory)...');
   const temporal = await startDevServer({ executable });
 
-  const server = await findTestServer();
-  say(server ? 'creating a fresh test database on the local PostgreSQL...' : 'no PostgreSQL server found: starting an embedded one...');
-  const database = await createScratchDatabase(server, 'test');
+  say('finding a PostgreSQL server (TEST_DATABASE_URL, 127.0.0.1:5432, else an embedded one)...');
+  const server = await obtainDatabaseServer();
+  say(`creating a fresh test database on the ${server.kind} PostgreSQL...`);
+  const database = await createScratchDatabase(server.url, 'test');
   say('applying migrations...');
   await applyMigrations(database.url);
 
@@ -28,9 +30,10 @@ export default async function globalSetup(): Promise<void> {
   const workflowBundlePath = path.join(os.tmpdir(), `case-governance-workflows-${process.pid}.js`);
   writeFileSync(workflowBundlePath, bundle);
 
-  publishTestRun({ temporalAddress: temporal.address, databaseUrl: database.url, workflowBundlePath, databaseServer: server });
+  publishTestRun({ temporalAddress: temporal.address, databaseUrl: database.url, workflowBundlePath, databaseServer: server.url });
   globalThis.__caseGovernanceTeardown = async () => {
     await database.drop();
+    await server.stop();
     await temporal.stop();
   };
   say(`ready in ${((Date.now() - started) / 1000).toFixed(1)}s`);

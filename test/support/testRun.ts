@@ -3,7 +3,8 @@ export interface TestRun {
   temporalAddress: string;
   databaseUrl: string;
   workflowBundlePath: string;
-  databaseServer: string | null;
+  /** The PostgreSQL server (admin URL) test files create databases of their own on. */
+  databaseServer: string;
 }
 
 const KEYS = {
@@ -17,7 +18,7 @@ export function publishTestRun(run: TestRun): void {
   process.env[KEYS.temporalAddress] = run.temporalAddress;
   process.env[KEYS.databaseUrl] = run.databaseUrl;
   process.env[KEYS.workflowBundlePath] = run.workflowBundlePath;
-  process.env[KEYS.databaseServer] = run.databaseServer ?? '';
+  process.env[KEYS.databaseServer] = run.databaseServer;
 }
 
 export function testRun(): TestRun {
@@ -30,6 +31,6 @@ export function testRun(): TestRun {
     temporalAddress: read(KEYS.temporalAddress),
     databaseUrl: read(KEYS.databaseUrl),
     workflowBundlePath: read(KEYS.workflowBundlePath),
-    databaseServer: read(KEYS.databaseServer) || null,
+    databaseServer: read(KEYS.databaseServer),
   };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { actorOf } from '../../records/auditTrail';
+import { actorOf } from '../../domain/decider';
 import { campaignExists } from '../../records/campaigns';
 import type { KnowHowSessionView } from '../../records/knowHowSessions';
 import { findPolicyVersionById } from '../../records/policyDocuments';
