@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { CaseSettings } from '../domain/case';
 import type { Database } from '../platform/database';
 import type { Logger } from '../platform/logger';
+import type { PageAssets } from '../platform/webPage';
 
 /** What the API talks to: the database, Temporal, and the settings it starts cases with. */
 export interface ApiContext {
@@ -11,4 +12,8 @@ export interface ApiContext {
   caseSettings: CaseSettings;
   authSecret: string;
   logger: Logger;
+  /** Set by the local runner only: the page's role picker may mint tokens (never in a production API). */
+  localSignIn?: boolean;
+  /** The workspace page's bundle (src/web); without it, `/` is not served. */
+  page?: PageAssets;
 }

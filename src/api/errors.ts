@@ -41,7 +41,7 @@ export function parseInput<T extends z.ZodType>(schema: T, value: unknown, prefi
 }
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {
-  return (error, _req, res, _next) => {
+  return (error, req, res, _next) => {
     if (error instanceof ApiError) {
       res.status(error.status).json({ error: { code: error.code, message: error.message, fields: error.fields } });
       return;
@@ -54,7 +54,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       res.status(413).json({ error: { code: 'too_large', message: 'The body is too large', fields: [] } });
       return;
     }
-    logger.error({ err: error }, 'unhandled API error');
+    (req.log ?? logger).error({ err: error }, 'unhandled API error');
     res.status(500).json({ error: { code: 'internal', message: 'Internal error', fields: [] } });
   };
 }

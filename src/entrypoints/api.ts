@@ -2,6 +2,7 @@ import { caseSettingsFrom, loadApiConfig } from '../platform/config';
 import { startApiServer } from '../platform/apiServer';
 import { connectDatabase } from '../platform/database';
 import { createLogger } from '../platform/logger';
+import { loadWebPage } from '../platform/webPage';
 import { exitOnStartupFailure } from './fatal';
 
 async function main() {
@@ -17,6 +18,7 @@ async function main() {
     caseSettings: caseSettingsFrom(config),
     db,
     logger,
+    page: await loadWebPage(logger),
   });
   logger.info({ port: api.port }, 'API listening');
   const stop = async () => {

@@ -141,13 +141,22 @@ const workflowCodeSchema = z.object({
     .optional(),
 });
 
+/** Where the worker's Temporal SDK metrics are served for Prometheus. */
+const observabilitySchema = z.object({
+  WORKER_METRICS_ADDRESS: z
+    .string()
+    .regex(/^[^\s:]+:\d{1,5}$/, 'must be host:port, such as 0.0.0.0:9464')
+    .optional(),
+});
+
 const workerSchema = temporalSchema
   .extend(databaseSchema.shape)
   .extend(loggingSchema.shape)
   .extend(integrationsSchema.shape)
   .extend(policyReviewSchema.shape)
   .extend(campaignSchema.shape)
-  .extend(workflowCodeSchema.shape);
+  .extend(workflowCodeSchema.shape)
+  .extend(observabilitySchema.shape);
 
 const policyReminderBeforeDeadline = (config: { POLICY_REVIEW_REMINDER: string; POLICY_REVIEW_DEADLINE: string }) => {
   try {
@@ -193,6 +202,7 @@ const localConfigSchema = temporalSchema
   .extend(policyReviewSchema.shape)
   .extend(campaignSchema.shape)
   .extend(workflowCodeSchema.shape)
+  .extend(observabilitySchema.shape)
   .extend(localSchema.shape)
   .refine(reminderBeforeDeadline, reminderRule)
   .refine(policyReminderBeforeDeadline, policyReminderRule);

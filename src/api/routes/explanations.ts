@@ -12,7 +12,7 @@ import { principalOf, requireRole } from '../auth/middleware';
 import type { ApiContext } from '../context';
 import { parseInput } from '../errors';
 import { pathParam } from '../params';
-import { lessonFeed, viewExplanation } from '../services/explanations';
+import { checkExplanation, lessonFeed, viewExplanation } from '../services/explanations';
 import { updateCase } from '../services/workflowUpdates';
 
 export function explanationRoutes(ctx: ApiContext): Router {
@@ -30,6 +30,9 @@ export function explanationRoutes(ctx: ApiContext): Router {
       parts: parts as ExplanationDraft['parts'],
     });
     res.json(state.explanation);
+  });
+  router.post('/cases/:caseId/explanation/check', requireRole(...EXPLANATION_REVIEWER_ROLES), async (req, res) => {
+    res.json(await checkExplanation(ctx, pathParam(req, 'caseId'), parseInput(explanationEditSchema, req.body)));
   });
   router.post('/cases/:caseId/explanation/approve', requireRole(...EXPLANATION_REVIEWER_ROLES), async (req, res) => {
     const { publishAt } = parseInput(explanationApprovalSchema, req.body ?? {});
