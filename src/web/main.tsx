@@ -108,4 +108,7 @@ function App() {
   );
 }
 
-render(<App />, document.getElementById('app')!);
+const root = document.getElementById('app')!;
+// The server's "Loading" placeholder goes: the page renders in its place.
+root.replaceChildren();
+render(<App />, root);

@@ -15,6 +15,7 @@ import { DEFAULT_ROUTING_RULES, type RoutingRules } from '../../src/domain/routi
 import type { Role } from '../../src/domain/vocabulary';
 import { connectDatabase, type Database } from '../../src/platform/database';
 import { createLogger } from '../../src/platform/logger';
+import type { PageAssets } from '../../src/platform/webPage';
 import { installTemporalLogging } from '../../src/platform/temporalLogging';
 import { Runtime } from '@temporalio/worker';
 import { type RunningWorker, startCaseWorker } from '../../src/worker/caseWorker';
@@ -64,6 +65,9 @@ export interface StackOptions {
   worker?: boolean;
   /** A database of the test's own, for tests that change global settings such as the sanction matrix. */
   databaseUrl?: string;
+  /** The workspace page to serve at `/` (bundled by the test), and whether its local sign-in mints tokens. */
+  page?: PageAssets;
+  localSignIn?: boolean;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -102,6 +106,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     },
     authSecret: TEST_AUTH_SECRET,
     logger: createLogger('silent'),
+    page: options.page,
+    localSignIn: options.localSignIn,
   };
   const app = createApp(context);
   const runId = randomUUID().slice(0, 8);
