@@ -41,7 +41,7 @@ export function createApp(ctx: ApiContext): Express {
     res.json(apiDocument);
   });
   app.use('/docs', swaggerUi.serveFiles(apiDocument), swaggerUi.setup(apiDocument));
-  app.use('/api', authenticate(ctx.authSecret));
+  app.use('/api', metrics.routeMount, authenticate(ctx.authSecret));
   app.use(
     '/api',
     activityRoutes(ctx),

@@ -2,23 +2,26 @@ import type { RequestHandler } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { overdueDecisions } from '../domain/consistencyReport';
 import { casesAwaitingDecision } from '../records/consistency';
-import { openCaseCounts, pendingRemovalCount, runningCampaignCoverage } from '../records/operations';
+import { pendingRemovalCount, runningCampaignCoverage } from '../records/operations';
 import { DECIDING_ROLES } from '../domain/vocabulary';
 import type { ApiContext } from './context';
+import { openCasesByStatus } from './services/caseCounts';
 
 export interface ApiMetrics {
   registry: Registry;
+  /** Mounted with the routers it counts, so that a route's label keeps its mount point even when an error answers it. */
+  routeMount: RequestHandler;
   /** Counts and times every request by method, route pattern (never the raw path) and status. */
   httpMetrics: RequestHandler;
 }
 
 /** The route a request matched, as declared (`/api/cases/:caseId`): ids stay out of labels. */
-function routeOf(req: Parameters<RequestHandler>[0]): string {
-  return req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : 'unmatched';
+function routeOf(req: Parameters<RequestHandler>[0], mount: string | undefined): string {
+  return req.route?.path ? `${mount ?? req.baseUrl}${String(req.route.path)}` : 'unmatched';
 }
 
 /** The API's Prometheus metrics: HTTP traffic, the Node process, and gauges of the work in progress read from the database at each scrape. */
-export function createApiMetrics(ctx: Pick<ApiContext, 'db'>): ApiMetrics {
+export function createApiMetrics(ctx: Pick<ApiContext, 'db' | 'temporal' | 'taskQueue'>): ApiMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const labelNames = ['method', 'route', 'status'] as const;
@@ -33,7 +36,7 @@ export function createApiMetrics(ctx: Pick<ApiContext, 'db'>): ApiMetrics {
   const httpMetrics: RequestHandler = (req, res, next) => {
     const stopTimer = latency.startTimer();
     res.once('finish', () => {
-      const labels = { method: req.method, route: routeOf(req), status: String(res.statusCode) };
+      const labels = { method: req.method, route: routeOf(req, res.locals.routeMount), status: String(res.statusCode) };
       requests.inc(labels);
       stopTimer(labels);
     });
@@ -42,12 +45,11 @@ export function createApiMetrics(ctx: Pick<ApiContext, 'db'>): ApiMetrics {
 
   new Gauge({
     name: 'case_governance_open_cases',
-    help: 'Open cases by status',
+    help: 'Running cases of this task queue by status (Temporal visibility: the CaseStatus search attribute)',
     labelNames: ['status'],
     registers: [registry],
     async collect() {
-      this.reset();
-      for (const { status, count } of await openCaseCounts(ctx.db)) this.set({ status }, count);
+      for (const { status, count } of await openCasesByStatus(ctx)) this.set({ status }, count);
     },
   });
   new Gauge({
@@ -80,5 +82,9 @@ export function createApiMetrics(ctx: Pick<ApiContext, 'db'>): ApiMetrics {
       }
     },
   });
-  return { registry, httpMetrics };
+  const routeMount: RequestHandler = (req, res, next) => {
+    res.locals.routeMount = req.baseUrl;
+    next();
+  };
+  return { registry, httpMetrics, routeMount };
 }

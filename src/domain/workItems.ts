@@ -40,10 +40,11 @@ export interface WorkItem {
 const CASE_WAITS: Partial<Record<WorkKind, keyof CaseTiming>> = {
   // A decision is due at the deadline of the level the case is at; past it the case goes one level up.
   decision: 'decisionDeadlineMs',
-  // Approvals, lessons under review and removal requests have no deadline: they are chased from this point on.
+  // Approvals, lessons under review, removal requests and follow-up questions have no deadline: they are chased from this point on.
   approval: 'followUpReminderMs',
   explanation_review: 'followUpReminderMs',
   removal_report: 'followUpReminderMs',
+  follow_up: 'followUpReminderMs',
 };
 
 /** When case work of `kind` that began at `since` is due, from the durations the case was opened with (null when unknown). */

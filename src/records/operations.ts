@@ -1,14 +1,10 @@
 import type { Tx } from './transaction';
 
-/** How many cases are open in each status. */
-export async function openCaseCounts(db: Tx): Promise<{ status: string; count: number }[]> {
-  const groups = await db.case.groupBy({ by: ['status'], where: { status: { not: 'closed' } }, _count: { _all: true } });
-  return groups.map((group) => ({ status: group.status, count: group._count._all }));
-}
+/** Content still awaiting removal on an open case: a request to a platform, or a removal the company site did not confirm. */
+export const OPEN_REMOVAL_STATUSES = ['requested', 'awaiting_removal'];
 
-/** Removal requests still awaiting news from the platform. */
 export function pendingRemovalCount(db: Tx): Promise<number> {
-  return db.case.count({ where: { status: 'awaiting_removal' } });
+  return db.contentAction.count({ where: { status: { in: OPEN_REMOVAL_STATUSES }, case: { status: { not: 'closed' } } } });
 }
 
 /** Each running campaign's audience and how many of it acknowledged. */

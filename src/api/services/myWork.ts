@@ -2,37 +2,44 @@ import { REVIEW_APPROVER_ROLES, REVIEWER_ROLES } from '../../domain/policyReview
 import { caseWorkDueAt, oldestFirst, type WorkItem, workItem, type WorkKind } from '../../domain/workItems';
 import { campaignsAwaitingAcknowledgement } from '../../records/campaigns';
 import { caseWorkOf, type CaseWorkRecord } from '../../records/caseWork';
+import { OPEN_REMOVAL_STATUSES } from '../../records/operations';
 import { findPolicyReviews } from '../../records/policyReviews';
 import { policyReviewStateQuery } from '../../workflows/policyReviewMessages';
 import type { Principal } from '../auth/tokens';
 import type { ApiContext } from '../context';
 import { liveState } from './liveState';
 
-const CASE_WORK: Partial<Record<string, WorkKind>> = {
-  awaiting_decision: 'decision',
-  awaiting_approval: 'approval',
-  explaining: 'explanation_review',
-  awaiting_removal: 'removal_report',
-  following_up: 'follow_up',
-};
+/** What of a case waits on someone: its recorded status for a decision or an approval; its lesson, content action and opportunity for the rest. */
+function caseWorkKinds(record: CaseWorkRecord, now: number): WorkKind[] {
+  const kinds: WorkKind[] = [];
+  if (record.status === 'awaiting_decision') kinds.push('decision');
+  if (record.status === 'awaiting_approval') kinds.push('approval');
+  if (record.explanation?.status === 'draft') kinds.push('explanation_review');
+  if (record.contentAction && OPEN_REMOVAL_STATUSES.includes(record.contentAction.status)) kinds.push('removal_report');
+  const followUpDue = record.opportunity?.followUpDueAt;
+  if (record.opportunity?.reproduced === null && followUpDue && followUpDue.getTime() <= now) kinds.push('follow_up');
+  return kinds;
+}
 
-/** When the case's current wait began: the last routing, send-back or decision for those; the lesson, removal or opportunity for the others. */
+/** When the case's current wait began: the last routing, send-back or decision for those; the lesson, removal or follow-up question for the others. */
 function waitingSince(record: CaseWorkRecord, kind: WorkKind): Date {
   if (kind === 'explanation_review') return record.explanation?.createdAt ?? record.openedAt;
   if (kind === 'removal_report') return record.contentAction?.createdAt ?? record.openedAt;
-  if (kind === 'follow_up') return record.opportunity?.createdAt ?? record.openedAt;
+  if (kind === 'follow_up') return record.opportunity?.followUpDueAt ?? record.openedAt;
   return record.auditEvents[0]?.at ?? record.openedAt;
 }
 
 function caseItems(records: CaseWorkRecord[], now: number): WorkItem[] {
-  return records.flatMap((record) => {
-    const kind = CASE_WORK[record.status];
-    if (!kind) return [];
-    const since = waitingSince(record, kind);
-    const dueAt = kind === 'follow_up' ? (record.opportunity?.followUpDueAt ?? null) : caseWorkDueAt(kind, since, record.timing);
-    const about = `${record.kind}: ${record.category.replaceAll('_', ' ')}${record.kind === 'inappropriate' ? ` (${record.severity})` : ''}`;
-    return [workItem({ kind, subject: { type: 'case', id: record.id }, about, since, dueAt }, now)];
-  });
+  return records.flatMap((record) =>
+    caseWorkKinds(record, now).map((kind) => {
+      const since = waitingSince(record, kind);
+      const about = `${record.kind}: ${record.category.replaceAll('_', ' ')}${record.kind === 'inappropriate' ? ` (${record.severity})` : ''}`;
+      return workItem(
+        { kind, subject: { type: 'case', id: record.id }, about, since, dueAt: caseWorkDueAt(kind, since, record.timing) },
+        now,
+      );
+    }),
+  );
 }
 
 /** Open reviews waiting on the person: an answer (reviewers; the committee once escalated), or the committee's verdict on another's answer. */
@@ -64,7 +71,7 @@ async function reviewItems(ctx: ApiContext, principal: Principal, now: number): 
 export async function myWork(ctx: ApiContext, principal: Principal): Promise<{ items: WorkItem[] }> {
   const now = Date.now();
   const [cases, reviews, campaigns] = await Promise.all([
-    caseWorkOf(ctx.db, principal),
+    caseWorkOf(ctx.db, principal, new Date(now)),
     reviewItems(ctx, principal, now),
     campaignsAwaitingAcknowledgement(ctx.db, principal.sub),
   ]);
