@@ -36,7 +36,7 @@ export function createApp(ctx: ApiContext): Express {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   app.use(pageRoutes(ctx), signInRoutes(ctx));
-  const apiDocument = buildOpenApiDocument();
+  const apiDocument = buildOpenApiDocument({ localSignIn: ctx.localSignIn, page: ctx.page !== undefined });
   app.get('/api/openapi.json', (_req, res) => {
     res.json(apiDocument);
   });
