@@ -197,3 +197,21 @@ export function BarChart({ id, title, bars, legend }: { id: string; title: strin
     </figure>
   );
 }
+
+/** A labelled text area; `hint` and the API's error about it are tied to it. */
+export function TextArea(props: {
+  id: string;
+  label: string;
+  value: string;
+  onValue: (value: string) => void;
+  error?: string;
+  hint?: string;
+  rows?: number;
+}) {
+  const { id, label, value, onValue, error, hint, rows = 2 } = props;
+  return (
+    <Field id={id} label={label} error={error} hint={hint}>
+      <textarea {...described(id, error, hint)} rows={rows} value={value} onInput={(e) => onValue(e.currentTarget.value)} />
+    </Field>
+  );
+}

@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import { send } from '../api';
-import { described, Field, Problem, words } from '../components';
+import { described, Field, Problem, TextArea, words } from '../components';
 import { type Submission, useSubmission } from '../forms';
 import type { CaseView, Precedents } from './caseTypes';
+import { VerdictForm } from './verdictForm';
 
 function Outcome({ submission }: { submission: Submission }) {
   return (
@@ -92,23 +93,18 @@ export function DecisionForm({ view, precedents, onDone }: { view: CaseView; pre
               ))}
             </select>
           </Field>
-          <Field
+          <TextArea
             id="decision-justification"
             label="Justification (when departing from precedent)"
+            value={justification}
+            onValue={setJustification}
             error={errorAt('justification')}
             hint={
               established
                 ? `Comparable cases received ${words(established.sanction)} (${established.count}); choosing otherwise needs a written justification.`
                 : 'No precedent binds this act yet.'
             }
-          >
-            <textarea
-              {...described('decision-justification', errorAt('justification'), 'hint')}
-              rows={2}
-              value={justification}
-              onInput={(e) => setJustification(e.currentTarget.value)}
-            />
-          </Field>
+          />
           <Field
             id="decision-content-action"
             label="The content"
@@ -125,15 +121,13 @@ export function DecisionForm({ view, precedents, onDone }: { view: CaseView; pre
               <option value="leave">leave it</option>
             </select>
           </Field>
-          <Field id="decision-content-rationale" label="Why, for the content" error={errorAt('content.rationale')}>
-            <textarea
-              {...described('decision-content-rationale', errorAt('content.rationale'))}
-              rows={2}
-              required
-              value={contentRationale}
-              onInput={(e) => setContentRationale(e.currentTarget.value)}
-            />
-          </Field>
+          <TextArea
+            id="decision-content-rationale"
+            label="Why, for the content"
+            value={contentRationale}
+            onValue={setContentRationale}
+            error={errorAt('content.rationale')}
+          />
         </>
       )}
       {outcome === 'capitalize' && (
@@ -149,25 +143,16 @@ export function DecisionForm({ view, precedents, onDone }: { view: CaseView; pre
               onInput={(e) => setShareInsightWith(e.currentTarget.value)}
             />
           </Field>
-          <Field id="decision-reproduce" label="How to reproduce the success" error={errorAt('plan.reproduce')}>
-            <textarea
-              {...described('decision-reproduce', errorAt('plan.reproduce'))}
-              rows={2}
-              value={reproduce}
-              onInput={(e) => setReproduce(e.currentTarget.value)}
-            />
-          </Field>
+          <TextArea
+            id="decision-reproduce"
+            label="How to reproduce the success"
+            value={reproduce}
+            onValue={setReproduce}
+            error={errorAt('plan.reproduce')}
+          />
         </>
       )}
-      <Field id="decision-rationale" label="Rationale" error={errorAt('rationale')}>
-        <textarea
-          {...described('decision-rationale', errorAt('rationale'))}
-          rows={3}
-          required
-          value={rationale}
-          onInput={(e) => setRationale(e.currentTarget.value)}
-        />
-      </Field>
+      <TextArea id="decision-rationale" label="Rationale" value={rationale} onValue={setRationale} error={errorAt('rationale')} rows={3} />
       <Outcome submission={submission} />
       <button type="submit" disabled={submission.busy}>
         Record the decision
@@ -178,49 +163,23 @@ export function DecisionForm({ view, precedents, onDone }: { view: CaseView; pre
 
 /** The four-eyes answer on a harsh sanction. */
 export function ApprovalForm({ view, onDone }: { view: CaseView; onDone: () => void }) {
-  const submission = useSubmission();
-  const [approve, setApprove] = useState(true);
-  const [rationale, setRationale] = useState('');
   const pending = [...view.decisions].reverse().find((decision) => decision.approvalStatus === 'pending');
-  const answer = async (event: Event) => {
-    event.preventDefault();
-    const done = await submission.submit(
-      () => send('POST', `/api/cases/${encodeURIComponent(view.caseId)}/approval`, { approve, rationale }),
-      approve ? 'Approved.' : 'Sent back to the decider.',
-    );
-    if (done) onDone();
-  };
   return (
-    <form class="panel" onSubmit={answer} aria-labelledby="approval-title" noValidate>
-      <h2 id="approval-title">Approve the sanction</h2>
+    <VerdictForm
+      id="approval"
+      title="Approve the sanction"
+      path={`/api/cases/${encodeURIComponent(view.caseId)}/approval`}
+      approveLabel="approve"
+      sendBackLabel="send back to the decider"
+      done={{ approved: 'Approved.', sentBack: 'Sent back to the decider.' }}
+      onDone={onDone}
+    >
       {pending && (
         <p>
           {pending.decidedByName} decided <strong>{words(pending.sanction)}</strong>: {pending.rationale}
         </p>
       )}
-      <fieldset>
-        <legend>Your answer</legend>
-        <label class="check">
-          <input type="radio" name="approve" checked={approve} onChange={() => setApprove(true)} /> approve
-        </label>
-        <label class="check">
-          <input type="radio" name="approve" checked={!approve} onChange={() => setApprove(false)} /> send back to the decider
-        </label>
-      </fieldset>
-      <Field id="approval-rationale" label="Rationale" error={submission.errorAt('rationale')}>
-        <textarea
-          {...described('approval-rationale', submission.errorAt('rationale'))}
-          rows={2}
-          required
-          value={rationale}
-          onInput={(e) => setRationale(e.currentTarget.value)}
-        />
-      </Field>
-      <Outcome submission={submission} />
-      <button type="submit" disabled={submission.busy}>
-        Send the answer
-      </button>
-    </form>
+    </VerdictForm>
   );
 }
 
@@ -248,9 +207,7 @@ export function ReportForm({ view, kind, onDone }: { view: CaseView; kind: 'remo
           ))}
         </select>
       </Field>
-      <Field id="report-note" label="Note">
-        <textarea id="report-note" rows={2} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
-      </Field>
+      <TextArea id="report-note" label="Note" value={note} onValue={setNote} />
       <Outcome submission={submission} />
       <button type="submit" disabled={submission.busy}>
         Report

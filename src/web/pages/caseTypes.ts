@@ -1,3 +1,5 @@
+import type { Detection } from '../../domain/case';
+
 /** The parts of the case API's answers the page reads (see GET /api/cases/:caseId and /precedents). */
 export interface CaseView {
   caseId: string;
@@ -10,16 +12,7 @@ export interface CaseView {
   matrixVersion: number | null;
   workflow: { running: boolean } | null;
   employee: { id: string; name: string; department: string; managerId: string | null } | null;
-  activity: {
-    source: string;
-    sourceRef: string;
-    platform: string;
-    url: string;
-    content: string;
-    siteControlledByCompany: boolean;
-    detectedAt: string;
-    reach: number;
-  } | null;
+  activity: Detection | null;
   streisandRisk: { level: string; hint: string } | null;
   pending: { decision: boolean; approval: boolean } | null;
   decisions: {

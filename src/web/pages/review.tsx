@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getJson, send } from '../api';
-import { Badge, described, Field, Loading, Page, Problem, useLoad, when, words } from '../components';
+import { Badge, described, Field, Loading, Page, Problem, TextArea, useLoad, when, words } from '../components';
 import { useSubmission } from '../forms';
 import { POLICY_DOCUMENT_TITLES, POLICY_DOCUMENTS, type PolicyDocumentId, REVIEWER_ROLES } from '../../domain/policyReview';
 import { holds, type Session } from '../session';
+import { VerdictForm } from './verdictForm';
 
 interface ReviewView {
   id: string;
@@ -91,14 +92,14 @@ function AnswerForm({ review, onDone }: { review: ReviewView; onDone: () => void
               ))}
             </select>
           </Field>
-          <Field id="answer-text" label={`New text (based on version ${baseVersion})`} error={submission.errorAt('changes')}>
-            <textarea
-              {...described('answer-text', submission.errorAt('changes'))}
-              rows={12}
-              value={text}
-              onInput={(e) => setText(e.currentTarget.value)}
-            />
-          </Field>
+          <TextArea
+            id="answer-text"
+            label={`New text (based on version ${baseVersion})`}
+            value={text}
+            onValue={setText}
+            error={submission.errorAt('changes')}
+            rows={12}
+          />
           <Field id="answer-summary" label="Summary of the change" error={submission.errorAt('changes.0.summary')}>
             <input
               {...described('answer-summary', submission.errorAt('changes.0.summary'))}
@@ -108,18 +109,14 @@ function AnswerForm({ review, onDone }: { review: ReviewView; onDone: () => void
           </Field>
         </>
       )}
-      <Field
+      <TextArea
         id="answer-reason"
         label={kind === 'proposal' ? 'Rationale' : 'Why no change is needed'}
+        value={reason}
+        onValue={setReason}
         error={submission.errorAt(kind === 'proposal' ? 'rationale' : 'reason')}
-      >
-        <textarea
-          {...described('answer-reason', submission.errorAt(kind === 'proposal' ? 'rationale' : 'reason'))}
-          rows={3}
-          value={reason}
-          onInput={(e) => setReason(e.currentTarget.value)}
-        />
-      </Field>
+        rows={3}
+      />
       <Problem problem={submission.problem} />
       <button type="submit" disabled={submission.busy}>
         Send the answer
@@ -128,22 +125,18 @@ function AnswerForm({ review, onDone }: { review: ReviewView; onDone: () => void
   );
 }
 
-function VerdictForm({ review, onDone }: { review: ReviewView; onDone: () => void }) {
-  const submission = useSubmission();
-  const [approve, setApprove] = useState(true);
-  const [rationale, setRationale] = useState('');
+function CommitteeVerdict({ review, onDone }: { review: ReviewView; onDone: () => void }) {
   const pending = review.pendingAnswer;
-  const decide = async (event: Event) => {
-    event.preventDefault();
-    const done = await submission.submit(
-      () => send('POST', `/api/policy-reviews/${encodeURIComponent(review.id)}/approval`, { approve, rationale }),
-      approve ? 'Approved: the new versions are published.' : 'Sent back to the reviewers.',
-    );
-    if (done) onDone();
-  };
   return (
-    <form class="panel" onSubmit={decide} aria-labelledby="verdict-title" noValidate>
-      <h2 id="verdict-title">The committee's verdict</h2>
+    <VerdictForm
+      id="verdict"
+      title="The committee's verdict"
+      path={`/api/policy-reviews/${encodeURIComponent(review.id)}/approval`}
+      approveLabel="approve and publish"
+      sendBackLabel="send back"
+      done={{ approved: 'Approved: the new versions are published.', sentBack: 'Sent back to the reviewers.' }}
+      onDone={onDone}
+    >
       {pending && (
         <div>
           <p>
@@ -160,28 +153,7 @@ function VerdictForm({ review, onDone }: { review: ReviewView; onDone: () => voi
           </ul>
         </div>
       )}
-      <fieldset>
-        <legend>Verdict</legend>
-        <label class="check">
-          <input type="radio" name="verdict" checked={approve} onChange={() => setApprove(true)} /> approve and publish
-        </label>
-        <label class="check">
-          <input type="radio" name="verdict" checked={!approve} onChange={() => setApprove(false)} /> send back
-        </label>
-      </fieldset>
-      <Field id="verdict-rationale" label="Rationale" error={submission.errorAt('rationale')}>
-        <textarea
-          {...described('verdict-rationale', submission.errorAt('rationale'))}
-          rows={2}
-          value={rationale}
-          onInput={(e) => setRationale(e.currentTarget.value)}
-        />
-      </Field>
-      <Problem problem={submission.problem} />
-      <button type="submit" disabled={submission.busy}>
-        Send the verdict
-      </button>
-    </form>
+    </VerdictForm>
   );
 }
 
@@ -201,7 +173,7 @@ export function ReviewPage({ reviewId, session }: { reviewId: string; session: S
             {view.pending?.answer && (holds(session, ...REVIEWER_ROLES) || (view.escalated && holds(session, 'steering_committee'))) && (
               <AnswerForm review={view} onDone={review.reload} />
             )}
-            {view.pending?.approval && holds(session, 'steering_committee') && <VerdictForm review={view} onDone={review.reload} />}
+            {view.pending?.approval && holds(session, 'steering_committee') && <CommitteeVerdict review={view} onDone={review.reload} />}
             <section class="panel" aria-labelledby="lessons-title">
               <h2 id="lessons-title">Lessons under review</h2>
               {view.lessons.length === 0 ? (
