@@ -71,7 +71,15 @@ function App() {
   const active = NAV.find(([href]) => hash.startsWith(href))?.[0];
   return (
     <>
-      <a class="skip-link" href="#main">
+      {/* The hash is the page's route: the skip link moves the focus itself rather than following #main. */}
+      <a
+        class="skip-link"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById('page-title')?.focus();
+        }}
+      >
         Skip to the content
       </a>
       <header class="top">

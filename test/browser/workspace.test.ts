@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { applyMigrations } from '../../src/platform/migrations';
 import { bundleWebPage } from '../../src/platform/webPage';
-import { launchChromium, listen, screenshot, signInAs, signOut, watchForPageErrors } from '../support/browser';
+import { launchChromium, listen, screenshot, signInAs, signOut, unnamedElements, watchForPageErrors } from '../support/browser';
 import { caseState, openCase, post, sanction, waitForStatus } from '../support/cases';
 import { eventually, hireEmployee } from '../support/fixtures';
 import { createScratchDatabase, type ScratchDatabase } from '../support/databases';
@@ -65,6 +65,7 @@ test('a manager finds the case in their work, decides it through the page, and t
   await page.getByLabel('Why, for the content').fill('The post is already forgotten; asking would revive it.');
   await page.getByLabel('Rationale').fill('A first, minor misjudgement: a conversation is enough.');
   await screenshot(page, 'case-decision');
+  expect(await unnamedElements(page)).toEqual([]);
   await page.getByRole('button', { name: 'Record the decision' }).click();
   await page.getByRole('status').filter({ hasText: 'Decision recorded.' }).waitFor();
 
@@ -72,6 +73,29 @@ test('a manager finds the case in their work, decides it through the page, and t
   expect(state.decision?.decision).toMatchObject({ outcome: 'sanction', sanction: 'conversation' });
   expect(state.decision?.decidedBy.sub).toBe(managerId);
   await waitForStatus(stack, caseId, 'closed');
+});
+
+test('the sign-in and the navigation work from the keyboard alone', async () => {
+  await page.goto(`${server.baseUrl}/`);
+  await page.getByLabel('Directory id').waitFor();
+  expect(await unnamedElements(page)).toEqual([]);
+  await page.getByLabel('Directory id').focus();
+  await page.keyboard.type('e-keyboard');
+  // Past the name and the default role (manager), then Enter submits the form.
+  await page.keyboard.press('Enter');
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+  // The page's heading has the focus; from the top, the first Tab reaches the skip link, which goes back to the content.
+  expect(await page.evaluate('document.activeElement.id')).toBe('page-title');
+  await page.evaluate('document.activeElement.blur()');
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate('document.activeElement.textContent')).toBe('Skip to the content');
+  await page.keyboard.press('Enter');
+  expect(await page.evaluate('document.activeElement.id')).toBe('page-title');
+  expect(await page.evaluate('document.activeElement.textContent')).toBe('My work');
+  await page.getByRole('link', { name: 'Policy' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Policy', level: 1 }).waitFor();
+  expect(await page.evaluate('document.activeElement.id')).toBe('page-title');
 });
 
 test('a refusal shows its reason at the field it is about', async () => {
@@ -135,6 +159,7 @@ test('a committee member approves a suspension, and the explanation editor marks
   expect(marked.every((text) => employee.name.includes(text))).toBe(true);
   expect(await whatHappened.getAttribute('aria-invalid')).toBe('true');
   await screenshot(page, 'explanation-editor');
+  expect(await unnamedElements(page)).toEqual([]);
 });
 
 test('an employee acknowledges the revised policy from the page', async () => {
@@ -170,6 +195,7 @@ test('an employee acknowledges the revised policy from the page', async () => {
     expect.arrayContaining([expect.stringMatching(/^support \(\d+ %\)$/)]),
   );
   await screenshot(page, 'campaign');
+  expect(await unnamedElements(page)).toEqual([]);
 });
 
 test('the consistency dashboard draws the period’s decisions', async () => {
@@ -183,6 +209,7 @@ test('the consistency dashboard draws the period’s decisions', async () => {
   );
   expect(await page.locator('figure').filter({ hasText: 'Sanctions by act' }).locator('rect.segment').count()).toBeGreaterThanOrEqual(3);
   await screenshot(page, 'dashboard');
+  expect(await unnamedElements(page)).toEqual([]);
 
   await page.getByRole('link', { name: 'Policy' }).click();
   await page.getByRole('link', { name: 'Social-media policy' }).click();

@@ -74,3 +74,21 @@ export async function signInAs(page: Page, baseUrl: string, sub: string, roles: 
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Sign out' }).click();
 }
+
+/**
+ * The visible form controls and images that have no accessible name: a control needs a <label>, an
+ * aria-label or aria-labelledby; an SVG chart (role="img") needs a name too. A page fit for screen readers has none.
+ */
+export function unnamedElements(page: Page): Promise<string[]> {
+  return page.evaluate(`[...document.querySelectorAll('input, select, textarea, button, [role="img"]')]
+    .filter((element) => element.getClientRects().length > 0 && element.type !== 'hidden')
+    .filter((element) => {
+      const labelled = element.getAttribute('aria-labelledby');
+      if (labelled && labelled.split(' ').some((id) => document.getElementById(id)?.textContent.trim())) return false;
+      if (element.getAttribute('aria-label')?.trim()) return false;
+      if (element.labels && [...element.labels].some((label) => label.textContent.trim())) return false;
+      if (element.tagName === 'BUTTON' && element.textContent.trim()) return false;
+      return true;
+    })
+    .map((element) => element.outerHTML.slice(0, 120))`) as Promise<string[]>;
+}
