@@ -131,7 +131,9 @@ const LABEL_WIDTH = 230;
 const CHART_WIDTH = 640;
 
 /** A horizontal stacked bar chart drawn as SVG, with the same figures in a table for screen readers. */
-export function BarChart({ id, title, bars, legend }: { id: string; title: string; bars: Bar[]; legend: readonly string[] }) {
+export function BarChart(props: { id: string; title: string; bars: Bar[]; legend: readonly string[]; tones?: Record<string, string> }) {
+  const { id, title, bars, legend, tones = {} } = props;
+  const toneOf = (key: string) => tones[key] ?? `segment-${legend.indexOf(key) % 8}`;
   if (bars.length === 0) return <p class="empty">{title}: nothing in this period.</p>;
   const max = Math.max(1, ...bars.map((bar) => bar.segments.reduce((sum, segment) => sum + segment.value, 0)));
   const scale = (CHART_WIDTH - LABEL_WIDTH - 40) / max;
@@ -152,14 +154,7 @@ export function BarChart({ id, title, bars, legend }: { id: string; title: strin
               {bar.segments.map((segment) => {
                 const width = segment.value * scale;
                 const rect = (
-                  <rect
-                    key={segment.key}
-                    x={x}
-                    y={y}
-                    width={width}
-                    height={BAR_HEIGHT}
-                    class={`segment segment-${legend.indexOf(segment.key) % 8}`}
-                  >
+                  <rect key={segment.key} x={x} y={y} width={width} height={BAR_HEIGHT} class={`segment ${toneOf(segment.key)}`}>
                     <title>{`${bar.label}, ${words(segment.key)}: ${segment.value}`}</title>
                   </rect>
                 );
@@ -175,9 +170,9 @@ export function BarChart({ id, title, bars, legend }: { id: string; title: strin
       </svg>
       {legend.length > 1 && (
         <ul class="legend" aria-hidden="true">
-          {legend.map((key, i) => (
+          {legend.map((key) => (
             <li key={key}>
-              <span class={`swatch segment-${i % 8}`} />
+              <span class={`swatch ${toneOf(key)}`} />
               {words(key)}
             </li>
           ))}

@@ -171,6 +171,7 @@ export function CampaignPage({ campaignId, session }: { campaignId: string; sess
               id="coverage"
               title="Acknowledgements by department"
               legend={['acknowledged', 'not yet']}
+              tones={{ acknowledged: 'segment-done', 'not yet': 'segment-pending' }}
               bars={view.coverage.byDepartment.map((row) => ({
                 label: `${row.department} (${percent(row.rate)})`,
                 segments: [
