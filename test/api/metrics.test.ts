@@ -3,6 +3,7 @@ import { openCase, post, sanction, waitForStatus } from '../support/cases';
 import { createScratchDatabase, type ScratchDatabase } from '../support/databases';
 import { eventually, hireEmployee } from '../support/fixtures';
 import { freePort } from '../support/ports';
+import { createPolicyVersion, startCampaign } from '../support/campaigns';
 import { type Stack, startStack } from '../support/stack';
 import { testRun } from '../support/testRun';
 import { startWorkerProcess, type WorkerProcess } from '../support/workerProcess';
@@ -82,12 +83,9 @@ describe('GET /metrics', () => {
     expect(sample(gauges, 'case_governance_overdue_decisions', { deciding_role: 'manager' })).toBe(0);
     expect(waiting.caseId).not.toBe(removal.caseId);
 
-    const version = await stack.db.policyVersion.findFirstOrThrow({
-      where: { documentId: 'social-media-policy' },
-      orderBy: { number: 'desc' },
-    });
-    const started = await post(stack, '/api/campaigns', await stack.tokenFor('comms-1', 'communications'), { policyVersionId: version.id });
-    const campaignId = started.body.campaignId as string;
+    // A version of this file's own: a campaign's workflow id derives from its version, and the seeded first version has the same id in every database.
+    const version = await createPolicyVersion(stack.db, 2);
+    const campaignId = await startCampaign(stack, version.id);
     const audience = await eventually(
       async () => {
         const campaign = await stack.db.campaign.findUnique({ where: { id: campaignId } });
