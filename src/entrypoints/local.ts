@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { issueToken } from '../api/auth/tokens';
 import { startApiServer } from '../platform/apiServer';
-import { caseSettingsFrom, loadLocalConfig } from '../platform/config';
+import { accessSettingsFrom, caseSettingsFrom, loadLocalConfig } from '../platform/config';
 import { connectDatabase } from '../platform/database';
 import { startEmbeddedPostgres } from '../platform/embeddedPostgres';
 import { obtainLocalSecret } from '../platform/localSecret';
@@ -68,6 +68,7 @@ async function main() {
     port: config.PORT,
     authSecret,
     caseSettings: caseSettingsFrom(config),
+    access: accessSettingsFrom(config),
     db,
     logger,
   });
