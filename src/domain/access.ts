@@ -1,3 +1,4 @@
+import { mayDecideAs } from './routing';
 import type { ActivityKind, DecidingRole, Role } from './vocabulary';
 
 /**
@@ -5,9 +6,9 @@ import type { ActivityKind, DecidingRole, Role } from './vocabulary';
  * API's policy module (src/api/access/policy.ts) applies them and src/records turns the scope of
  * a person into SQL.
  *
- * "Handling" a case: the social-media lead handles the cases routed to the social-media lead
- * (including those escalated to them) and any case they decided or approved; the committee
- * likewise for its own. Communications handle lessons and content, never decisions: they see
+ * "Handling" a case: the social-media lead handles the cases they may decide (routed to the
+ * social-media lead, escalated to them, or routed to a manager, whom the lead ranks above) and
+ * any case they decided or approved; the committee and HR see every case whole. Communications handle lessons and content, never decisions: they see
  * the content, the removal, the opportunity and the lesson of every case, never its sanction.
  */
 
@@ -69,11 +70,21 @@ export function managesEmployee(person: Person, facts: Pick<CaseAccessFacts, 'ma
   return settings.indirectReports ? facts.managers.includes(person.sub) : facts.managers[0] === person.sub;
 }
 
-/** Whether the person handles the case: it is routed to a deciding role of theirs, or they decided or approved it. */
-export function handlesCase(person: Person, facts: CaseAccessFacts, settings: AccessSettings): boolean {
+/**
+ * Whether the person handles the case: they decided or approved it, or may decide it (it is
+ * routed to their deciding role or one below it: the lead may decide a manager's case).
+ */
+export function handlesCase(
+  person: Person,
+  facts: Pick<CaseAccessFacts, 'decidingRole' | 'deciders' | 'managers'>,
+  settings: AccessSettings,
+): boolean {
   if (facts.deciders.includes(person.sub)) return true;
-  if (facts.decidingRole === 'manager') return managesEmployee(person, facts, settings);
-  return person.roles.includes(facts.decidingRole);
+  if (facts.decidingRole === 'manager' && managesEmployee(person, facts, settings)) return true;
+  return mayDecideAs(
+    person.roles.filter((role) => role !== 'manager'),
+    facts.decidingRole,
+  );
 }
 
 /** The parts of the case the person may read; none: the case does not exist for them (404). */
@@ -130,7 +141,8 @@ const LESSON_REVIEWERS = ['communications', 'manager', 'social_media_lead', 'ste
 export const CASE_ACTIONS = {
   'case.view': { roles: ['employee', 'manager', 'social_media_lead', 'steering_committee', 'communications', 'hr'], needs: 'summary' },
   'case.precedents': { roles: ['manager', 'social_media_lead', 'steering_committee', 'hr'], needs: 'judgement' },
-  'case.decide': { roles: ['manager', 'social_media_lead', 'steering_committee'], needs: 'judgement', ownManager: true },
+  // The decision's validator says who of those may decide (routed role, own case), with its reason.
+  'case.decide': { roles: ['manager', 'social_media_lead', 'steering_committee'], needs: 'summary', ownManager: true },
   'case.approve': { roles: ['steering_committee', 'hr'], needs: 'judgement' },
   'case.report_content': { roles: ['social_media_lead', 'communications', 'steering_committee'], needs: 'content' },
   'case.report_follow_up': { roles: ['social_media_lead', 'communications', 'steering_committee'], needs: 'opportunity' },
@@ -206,13 +218,10 @@ export interface EmployeeAccessFacts {
   cases: readonly Pick<CaseAccessFacts, 'decidingRole' | 'deciders'>[];
 }
 
-/** Employee records are for HR and the deciders of that employee's cases (their manager, and whoever a case is routed to). */
+/** Employee records are for HR, the employee's manager and whoever handles one of their cases. */
 export function mayReadEmployee(person: Person, facts: EmployeeAccessFacts, settings: AccessSettings): boolean {
-  if (person.roles.includes('hr')) return true;
-  if (managesEmployee(person, facts, settings)) return true;
-  return facts.cases.some(
-    (c) => c.deciders.includes(person.sub) || (c.decidingRole !== 'manager' && person.roles.includes(c.decidingRole)),
-  );
+  if (person.roles.includes('hr') || managesEmployee(person, facts, settings)) return true;
+  return facts.cases.some((c) => handlesCase(person, { ...c, managers: facts.managers }, settings));
 }
 
 /** Who may read a policy review's lessons with the deciders' rationales (others get the anonymised lesson only). */

@@ -46,7 +46,8 @@ describe('who sees what of a case', () => {
     expect(facets(lead, facts({ decidingRole: 'social_media_lead' }))).toEqual(ALL);
     expect(facets(lead, facts({ decidingRole: 'steering_committee', deciders: ['l-1'] }))).toEqual(ALL);
     expect(facets(lead, facts({ decidingRole: 'steering_committee' }))).toEqual(COMMUNICATION);
-    expect(facets(lead, facts({ decidingRole: 'manager' }))).toEqual(COMMUNICATION);
+    // The lead ranks above a manager and may decide a manager's case.
+    expect(facets(lead, facts({ decidingRole: 'manager' }))).toEqual(ALL);
   });
 
   it('communications never see the decision or the person of an inappropriate case; a positive one names its author', () => {
@@ -81,6 +82,8 @@ describe('who may act on a case', () => {
     const lead = person('l-1', 'social_media_lead');
     expect(refuseCaseAction(lead, facts({ decidingRole: 'steering_committee' }), 'case.precedents', direct)).toBe('forbidden');
     expect(refuseCaseAction(lead, facts({ decidingRole: 'steering_committee' }), 'case.report_content', direct)).toBeNull();
+    // Deciding it is the validator's call (wrong_role, with its reason).
+    expect(refuseCaseAction(lead, facts({ decidingRole: 'steering_committee' }), 'case.decide', direct)).toBeNull();
     expect(refuseCaseAction(person('e-1', 'employee'), facts(), 'case.precedents', direct)).toBe('forbidden');
   });
 
@@ -121,7 +124,9 @@ describe('employee records', () => {
     expect(mayReadEmployee(person('m-2', 'manager'), employee, direct)).toBe(false);
     expect(mayReadEmployee(person('c-9', 'steering_committee'), employee, direct)).toBe(true);
     expect(mayReadEmployee(person('l-1', 'social_media_lead'), employee, direct)).toBe(false);
-    expect(mayReadEmployee(person('l-1', 'social_media_lead'), { ...employee, cases: [] }, direct)).toBe(false);
+    const managerCase = { decidingRole: 'manager' as const, deciders: [] };
+    expect(mayReadEmployee(person('l-1', 'social_media_lead'), { ...employee, cases: [managerCase] }, direct)).toBe(true);
+    expect(mayReadEmployee(person('m-2', 'manager'), { ...employee, cases: [managerCase] }, direct)).toBe(false);
     expect(mayReadEmployee(person('k', 'communications'), employee, direct)).toBe(false);
   });
 });
