@@ -74,7 +74,9 @@ async function main() {
   });
   stops.unshift(api.stop);
 
+  // Admin administers and reads no case data; HR keeps the directory, may report activities and sees every case.
   const adminToken = await issueToken(authSecret, { sub: 'admin', name: 'Local administrator', roles: ['admin'] });
+  const hrToken = await issueToken(authSecret, { sub: 'hr-local', name: 'Local HR partner', roles: ['hr'] });
   console.log(
     [
       '',
@@ -83,6 +85,7 @@ async function main() {
       `  API docs      http://localhost:${api.port}/docs`,
       `  Readiness     http://localhost:${api.port}/readyz`,
       ...(config.TEMPORAL_ADDRESS ? [] : [`  Temporal UI   http://localhost:${config.TEMPORAL_UI_PORT}`]),
+      `  HR token      ${hrToken}`,
       `  Admin token   ${adminToken}`,
       '  Other tokens  npm run token -- --sub alice --role manager',
       'Press Ctrl-C to stop.',

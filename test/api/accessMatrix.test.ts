@@ -1,6 +1,7 @@
 import { ACTIONS, CASE_ACTIONS, rolesFor } from '../../src/domain/access';
 import { ROLES, type Role } from '../../src/domain/vocabulary';
 import { buildOpenApiDocument } from '../../src/api/openapi';
+import type { Test } from 'supertest';
 import { type Stack, startStack } from '../support/stack';
 
 /**
@@ -37,10 +38,8 @@ it('documents the roles of every action from the policy itself', () => {
 describe.each(ROLES)('a caller holding only %s', (role) => {
   it.each(routes.map((route) => [`${route.method.toUpperCase()} ${route.path}`, route] as const))('%s', async (_name, route) => {
     const token = await stack.tokenFor(`matrix-${role}`, role);
-    const response = await (stack.http as unknown as Record<string, (path: string) => import('supertest').Test>)
-      [route.method](route.path)
-      .set('Authorization', `Bearer ${token}`)
-      .send({});
+    const send = (stack.http as unknown as Record<string, (path: string) => Test>)[route.method];
+    const response = await send(route.path).set('Authorization', `Bearer ${token}`).send({});
     if (route.roles.includes(role)) {
       expect([route.path, response.status === 401 || response.status === 403 || response.status >= 500]).toEqual([route.path, false]);
     } else {
