@@ -140,6 +140,31 @@ const caseUpdate = (summary: string, body: OperationSpec['body'], action: CaseAc
     errors: [404, 409, 422],
   });
 
+/** Placing and releasing a legal hold on a case or an employee. */
+function holdPaths(base: string, parameter: Json, what: string, kind: 'case' | 'employee'): Json {
+  const hold = { parameters: [parameter], body: 'Hold' as const };
+  return {
+    [`${base}/hold`]: {
+      post: operation({
+        ...hold,
+        summary: `Place a legal hold on ${what}: retention and erasure leave it alone`,
+        access: { action: `${kind}.hold` },
+        ok: { 201: 'The hold', 200: 'The hold already active' },
+        errors: [404],
+      }),
+    },
+    [`${base}/hold/release`]: {
+      post: operation({
+        ...hold,
+        summary: `Release the legal hold of ${what}`,
+        access: { action: `${kind}.release_hold` },
+        ok: { 200: 'The released hold' },
+        errors: [404, 409],
+      }),
+    },
+  };
+}
+
 /** The OpenAPI 3.1 description of every route `createApp` mounts, with request schemas generated from the zod schemas the routes validate with. */
 export function buildOpenApiDocument(): Json {
   const employeeId = pathParameter('id', jsonSchema(employeeIdSchema));
@@ -322,46 +347,8 @@ export function buildOpenApiDocument(): Json {
           errors: [404, 409],
         }),
       },
-      '/api/cases/{caseId}/hold': {
-        post: operation({
-          summary: 'Place a legal hold on a case: retention and erasure leave it alone',
-          access: { action: 'case.hold' },
-          parameters: [caseId],
-          body: 'Hold',
-          ok: { 201: 'The hold', 200: 'The hold already active' },
-          errors: [404],
-        }),
-      },
-      '/api/cases/{caseId}/hold/release': {
-        post: operation({
-          summary: 'Release the legal hold of a case',
-          access: { action: 'case.release_hold' },
-          parameters: [caseId],
-          body: 'Hold',
-          ok: { 200: 'The released hold' },
-          errors: [404, 409],
-        }),
-      },
-      '/api/employees/{id}/hold': {
-        post: operation({
-          summary: 'Place a legal hold on an employee: every case about them, and their erasure',
-          access: { action: 'employee.hold' },
-          parameters: [employeeId],
-          body: 'Hold',
-          ok: { 201: 'The hold', 200: 'The hold already active' },
-          errors: [404],
-        }),
-      },
-      '/api/employees/{id}/hold/release': {
-        post: operation({
-          summary: 'Release the legal hold of an employee',
-          access: { action: 'employee.release_hold' },
-          parameters: [employeeId],
-          body: 'Hold',
-          ok: { 200: 'The released hold' },
-          errors: [409],
-        }),
-      },
+      ...holdPaths('/api/cases/{caseId}', caseId, 'a case', 'case'),
+      ...holdPaths('/api/employees/{id}', employeeId, 'an employee (every case about them, and their erasure)', 'employee'),
       '/api/employees/{id}/erasure': {
         post: operation({
           summary: 'Erase an employee: pseudonymise their personal data and that of their closed cases',
