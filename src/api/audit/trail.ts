@@ -24,6 +24,11 @@ export function noteAudit(req: Request, note: AuditNote): void {
   req.auditNote = note;
 }
 
+/** Names what a call created once it is known (the case an intake opened, a proposal, a campaign). */
+export function noteAuditTarget(req: Request, target: Partial<Pick<AuditNote, 'caseId' | 'objectId'>>): void {
+  if (req.auditNote) req.auditNote = { ...req.auditNote, ...target };
+}
+
 /**
  * Gives every request an id (`req.id`, which pino-http logs and keeps): one already assigned as a
  * string, a well-formed X-Request-Id from the caller, or a new UUID. Answered as X-Request-Id.

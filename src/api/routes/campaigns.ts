@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { attendanceSchema, campaignStartSchema, knowHowSessionSchema } from '../../domain/schemas/campaigns';
 import { authorize } from '../access/policy';
 import { principalOf } from '../auth/middleware';
-import { noteAudit } from '../audit/trail';
+import { noteAudit, noteAuditTarget } from '../audit/trail';
 import type { ApiContext } from '../context';
 import { parseInput } from '../errors';
 import { pathParam } from '../params';
@@ -21,7 +21,7 @@ export function campaignRoutes(ctx: ApiContext): Router {
   router.post('/campaigns', async (req, res) => {
     const principal = authorize(req, 'campaign.start');
     const { campaignId, created } = await startCampaign(ctx, parseInput(campaignStartSchema, req.body), principal);
-    req.auditNote = { ...req.auditNote!, objectId: campaignId };
+    noteAuditTarget(req, { objectId: campaignId });
     res
       .status(created ? 202 : 200)
       .location(`/api/campaigns/${campaignId}`)

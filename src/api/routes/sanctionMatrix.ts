@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { matrixVerdictSchema, sanctionMatrixSchema } from '../../domain/schemas/decisions';
 import { authorize } from '../access/policy';
+import { noteAuditTarget } from '../audit/trail';
 import type { ApiContext } from '../context';
 import { parseInput } from '../errors';
 import { pathParam } from '../params';
@@ -24,7 +25,7 @@ export function sanctionMatrixRoutes(ctx: ApiContext): Router {
   router.post('/sanction-matrix', async (req, res) => {
     const principal = authorize(req, 'matrix.propose');
     const proposal = await proposeMatrix(ctx, parseInput(sanctionMatrixSchema, req.body), principal);
-    req.auditNote = { ...req.auditNote!, objectId: proposal.id };
+    noteAuditTarget(req, { objectId: proposal.id });
     res.status(202).json(proposal);
   });
   router.get('/sanction-matrix/proposals', async (req, res) => {
