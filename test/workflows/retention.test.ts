@@ -140,7 +140,14 @@ describe('retention, legal holds and erasure', () => {
     const erased = await erase();
     expect(erased.status).toBe(200);
     expect(erased.body).toMatchObject({ employeeId: opened.employeeId, alreadyErased: false, cases: 1 });
-    expect(erased.body.notifications).toBeGreaterThan(0);
+    const theirNotices = await stack.db.notification.count({
+      where: { OR: [{ caseId: opened.caseId }, { recipient: `employee:${opened.employeeId}` }], body: PSEUDONYMISED },
+    });
+    expect(erased.body.notifications).toBe(theirNotices);
+    expect(await stack.db.notification.count({ where: { recipient: `employee:${opened.employeeId}`, NOT: { body: PSEUDONYMISED } } })).toBe(
+      0,
+    );
+    expect(theirNotices).toBeGreaterThan(0);
     const employee = await get(`/api/employees/${opened.employeeId}`, hr);
     expect(employee.body).toMatchObject({ id: opened.employeeId, name: PSEUDONYMISED, handles: [], active: false });
     expect(employee.body.email).toMatch(/@pseudonymised\.invalid$/);
