@@ -1,5 +1,6 @@
 import express, { type Express } from 'express';
 import swaggerUi from 'swagger-ui-express';
+import { auditTrail, requestId } from './audit/trail';
 import { authenticate } from './auth/middleware';
 import { requestLogging } from './requestLogging';
 import type { ApiContext } from './context';
@@ -8,6 +9,7 @@ import { createApiMetrics } from './metrics';
 import { buildOpenApiDocument } from './openapi';
 import { acknowledgementRoutes } from './routes/acknowledgements';
 import { activityRoutes } from './routes/activities';
+import { auditRoutes } from './routes/audit';
 import { campaignRoutes } from './routes/campaigns';
 import { caseRoutes } from './routes/cases';
 import { documentRoutes } from './routes/documents';
@@ -29,6 +31,7 @@ export function createApp(ctx: ApiContext): Express {
   app.disable('x-powered-by');
   const metrics = createApiMetrics(ctx);
   app.use(metrics.httpMetrics);
+  app.use(requestId);
   app.use(requestLogging(ctx.logger));
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(healthRoutes(ctx));
@@ -41,7 +44,8 @@ export function createApp(ctx: ApiContext): Express {
     res.json(apiDocument);
   });
   app.use('/docs', swaggerUi.serveFiles(apiDocument), swaggerUi.setup(apiDocument));
-  app.use('/api', metrics.routeMount, authenticate(ctx.authSecret));
+  app.use('/api', metrics.routeMount, auditTrail(ctx.db, ctx.logger));
+  app.use('/api', authenticate(ctx.authSecret));
   app.use(
     '/api',
     activityRoutes(ctx),
@@ -54,6 +58,7 @@ export function createApp(ctx: ApiContext): Express {
     policyReviewRoutes(ctx),
     campaignRoutes(ctx),
     acknowledgementRoutes(ctx),
+    auditRoutes(ctx),
     reportRoutes(ctx),
   );
   app.use((_req, _res) => {

@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import type { AccessSettings } from '../domain/access';
 import type { CaseSettings } from '../domain/case';
 import type { Database } from '../platform/database';
 import type { Logger } from '../platform/logger';
@@ -11,6 +12,8 @@ export interface ApiContext {
   taskQueue: string;
   caseSettings: CaseSettings;
   authSecret: string;
+  /** Need-to-know rules that depend on configuration. */
+  access: AccessSettings;
   logger: Logger;
   /** Set by the local runner only: the page's role picker may mint tokens (never in a production API). */
   localSignIn?: boolean;

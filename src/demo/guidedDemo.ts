@@ -36,8 +36,6 @@ export interface DemoOptions {
   client: DemoClient;
   /** The Temporal UI's address and namespace, for the links printed at each step (none when not known). */
   temporalUi: { url: string; namespace: string } | null;
-  /** How long after approval the lesson is published (real cases wait days for an appeal). */
-  publishAfterMs: number;
   /** Makes the run's detections new: a re-run opens new cases instead of finding the old ones. */
   runId: string;
   say(line: string): void;
@@ -215,11 +213,16 @@ export async function runGuidedDemo(options: DemoOptions): Promise<DemoResult> {
     edited,
   );
   await client.call(DEMO_PEOPLE.communications, 'PUT', `/api/cases/${leak}/explanation`, edited);
-  const publishAt = new Date(Date.now() + options.publishAfterMs).toISOString();
-  await client.call(DEMO_PEOPLE.secondCommittee, 'POST', `/api/cases/${leak}/explanation/approve`, { publishAt });
+  // No publication date: the configured delay leaves the employee room to object (EXPLANATION_PUBLICATION_DELAY).
+  const approved = await client.call<{ publishAt: string }>(
+    DEMO_PEOPLE.secondCommittee,
+    'POST',
+    `/api/cases/${leak}/explanation/approve`,
+    {},
+  );
   step(
     9,
-    `Chris edits the anonymised lesson (the check found ${check.findings.length} identifier(s)); Priya approves it for ${publishAt}`,
+    `Chris edits the anonymised lesson (the check found ${check.findings.length} identifier(s)); Priya approves it, to be published ${approved.publishAt}`,
     {
       page: page(`cases/${leak}`),
       workflowId: leak,
@@ -227,18 +230,18 @@ export async function runGuidedDemo(options: DemoOptions): Promise<DemoResult> {
     },
   );
   await draftOf(viral);
-  await client.call(DEMO_PEOPLE.communications, 'POST', `/api/cases/${viral}/explanation/approve`, { publishAt });
+  await client.call(DEMO_PEOPLE.communications, 'POST', `/api/cases/${viral}/explanation/approve`, {});
   step(10, "Chris approves the good-practice example of Alex's video", { page: page('lessons') });
 
   const reviewId = caseReviewId(leak);
   type Review = { pending: { answer: boolean; approval: boolean } | null; currentVersions: Record<PolicyDocumentId, number> | null };
   const review = await client.until(
-    `the policy review ${reviewId} to wait for an answer (after the lesson is published)`,
+    `the policy review ${reviewId} to wait for an answer`,
     async () => {
       const view = await client.call<Review>(DEMO_PEOPLE.lead, 'GET', `/api/policy-reviews/${reviewId}`).catch(() => null);
       return view?.pending?.answer && view.currentVersions ? view : undefined;
     },
-    options.publishAfterMs + 90_000,
+    90_000,
   );
   step(11, 'The approved lesson opened the policy review of the case (step 6)', {
     page: page(`reviews/${reviewId}`),
@@ -283,19 +286,7 @@ export async function runGuidedDemo(options: DemoOptions): Promise<DemoResult> {
   await client.call(DEMO_PEOPLE.dana, 'POST', `/api/campaigns/${campaign.campaignId}/acknowledgements`, {});
   step(15, 'Dana acknowledges the revised policy; the others still have it in their work', { page: page('me'), as: DEMO_PEOPLE.lee });
 
-  await client.until(
-    'the lesson to be published',
-    async () => {
-      const explanation = await client.call<{ publishedAt: string | null }>(
-        DEMO_PEOPLE.communications,
-        'GET',
-        `/api/cases/${leak}/explanation`,
-      );
-      return explanation.publishedAt ? true : undefined;
-    },
-    options.publishAfterMs + 60_000,
-  );
-  step(16, 'At its publication date the lesson goes to the community feed (and the enterprise social network when configured)', {
+  step(16, `On ${approved.publishAt} the lesson goes to the community feed (and the enterprise social network when configured)`, {
     page: page('lessons'),
   });
 

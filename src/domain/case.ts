@@ -55,6 +55,8 @@ export interface CaseOpening extends CaseSettings {
   detection: Detection;
   employee: CaseEmployee;
   assessment: Assessment;
+  /** Who reported it, as `roles:sub` of their token (cases opened before this was recorded name `detector:<source>`). */
+  openedBy?: string;
 }
 
 /** What the case workflow loads before awaiting a decision, and pins: the decision is judged against it. */

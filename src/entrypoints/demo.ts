@@ -11,7 +11,6 @@ const configSchema = z.object({
   DATA_DIR: z.string().min(1).default('.data'),
   TEMPORAL_UI_PORT: z.coerce.number().int().min(1).max(65535).default(8233),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
-  DEMO_PUBLISH_AFTER: z.coerce.number().int().min(1).default(20),
 });
 
 /** `npm run demo`: walks a running `npm start` (same configuration) through the governance steps, printing where to watch each. */
@@ -41,7 +40,6 @@ async function main() {
   await runGuidedDemo({
     client,
     temporalUi: { url: `http://localhost:${config.TEMPORAL_UI_PORT}`, namespace: config.TEMPORAL_NAMESPACE },
-    publishAfterMs: config.DEMO_PUBLISH_AFTER * 1000,
     runId: new Date().toISOString().replace(/[-:.TZ]/g, ''),
     say: (line) => console.log(line),
   });

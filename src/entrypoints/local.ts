@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { issueToken } from '../api/auth/tokens';
 import { startApiServer } from '../platform/apiServer';
-import { caseSettingsFrom, loadLocalConfig } from '../platform/config';
+import { accessSettingsFrom, caseSettingsFrom, loadLocalConfig } from '../platform/config';
 import { connectDatabase } from '../platform/database';
 import { startEmbeddedPostgres } from '../platform/embeddedPostgres';
 import { obtainLocalSecret } from '../platform/localSecret';
@@ -69,6 +69,7 @@ async function main() {
     port: config.PORT,
     authSecret,
     caseSettings: caseSettingsFrom(config),
+    access: accessSettingsFrom(config),
     db,
     logger,
     // The local runner is the one API that may mint tokens, for the page's role picker.
@@ -77,7 +78,9 @@ async function main() {
   });
   stops.unshift(api.stop);
 
+  // Admin administers and reads no case data; HR keeps the directory, may report activities and sees every case.
   const adminToken = await issueToken(authSecret, { sub: 'admin', name: 'Local administrator', roles: ['admin'] });
+  const hrToken = await issueToken(authSecret, { sub: 'hr-local', name: 'Local HR partner', roles: ['hr'] });
   console.log(
     [
       '',
@@ -88,6 +91,7 @@ async function main() {
       `  Readiness     http://localhost:${api.port}/readyz`,
       `  Metrics       http://localhost:${api.port}/metrics${config.WORKER_METRICS_ADDRESS ? `, worker: http://${config.WORKER_METRICS_ADDRESS}/metrics` : ''}`,
       ...(config.TEMPORAL_ADDRESS ? [] : [`  Temporal UI   http://localhost:${config.TEMPORAL_UI_PORT}`]),
+      `  HR token      ${hrToken}`,
       `  Admin token   ${adminToken}`,
       '  Other tokens  npm run token -- --sub alice --role manager',
       '  Guided demo   npm run demo (in another terminal)',

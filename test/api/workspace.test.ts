@@ -224,7 +224,30 @@ describe('exports', () => {
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
     expect((await get('/api/cases/case-unknown/export.pdf', 'hr')).status).toBe(404);
-    expect((await get(`/api/cases/${caseId}/export.pdf`, 'employee')).status).toBe(403);
+    // Need-to-know: to an employee it is not about, the case does not exist.
+    expect((await get(`/api/cases/${caseId}/export.pdf`, 'employee')).status).toBe(404);
+  });
+});
+
+describe('exports and need-to-know', () => {
+  it('leaves out whose a case is for those who may not know, and lists an employee’s cases only to those who may read the employee', async () => {
+    const department = stack.unique('dept');
+    const employeeId = await hireEmployee(stack, { department });
+    const { caseId } = await openCase(stack, { kind: 'inappropriate', category: 'harassment', severity: 'moderate' }, { employeeId });
+    const rows = async (path: string, ...roles: Parameters<Stack['tokenFor']>[1][]) =>
+      (await get(path, ...roles)).text.trim().split('\r\n');
+    const [, asHr] = await rows(`/api/exports/cases.csv?department=${department}`, 'hr');
+    expect(asHr).toContain(`,${employeeId},`);
+    const [, asCommunications] = await rows(`/api/exports/cases.csv?department=${department}`, 'communications');
+    expect(asCommunications).toContain(caseId);
+    expect(asCommunications).not.toContain(employeeId);
+    expect(asCommunications).toMatch(/,,,[^,]+,$/);
+
+    expect((await get(`/api/cases?employeeId=${employeeId}`, 'hr')).body.cases.map((c: { caseId: string }) => c.caseId)).toEqual([caseId]);
+    // Communications never read employee records (403); a manager of someone else finds no such employee (404).
+    expect((await get(`/api/cases?employeeId=${employeeId}`, 'communications')).status).toBe(403);
+    expect((await get(`/api/exports/cases.csv?employeeId=${employeeId}`, 'communications')).status).toBe(403);
+    expect((await get(`/api/cases?employeeId=${employeeId}`, 'manager')).status).toBe(404);
   });
 });
 

@@ -59,6 +59,14 @@ async function main() {
     await waitForStatus(stack, external.caseId, 'awaiting_removal');
     await post(stack, `/api/cases/${external.caseId}/content-status`, lead, { status: 'removed', note: 'Gone.' });
     await save('removal-requested', external.caseId);
+
+    // Retention: one run over the cases closed above, a batch of one case at a time.
+    const retention = await stack.temporal.workflow.start('retentionWorkflow', {
+      taskQueue: stack.taskQueue,
+      workflowId: `retention-${stack.unique('run')}`,
+      args: [{ periods: { minor: 1, standard: 1, positive: 1, sanction: 1 }, batchSize: 1 }],
+    });
+    await save('retention-run', retention.workflowId);
   } finally {
     await stack.stop();
     await globalTeardown();

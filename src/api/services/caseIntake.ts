@@ -1,10 +1,12 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { CaseOpening } from '../../domain/case';
+import { actorOf } from '../../domain/decider';
 import { initialDecidingRole } from '../../domain/routing';
 import type { DetectedActivityInput } from '../../domain/schemas/intake';
 import { findEmployee } from '../../records/employees';
 import { caseWorkflow } from '../../workflows';
 import { caseSearchAttributes } from '../../workflows/searchAttributes';
+import type { Principal } from '../auth/tokens';
 import { caseIdFor } from '../caseIdentity';
 import type { ApiContext } from '../context';
 import { invalidInput } from '../errors';
@@ -18,7 +20,7 @@ export interface IntakeResult {
  * Opens the case of a detected activity by starting its workflow, the durable commit point:
  * the workflow records the case in the database. A re-sent detection finds the same case.
  */
-export async function openCase(ctx: ApiContext, input: DetectedActivityInput): Promise<IntakeResult> {
+export async function openCase(ctx: ApiContext, input: DetectedActivityInput, reporter: Principal): Promise<IntakeResult> {
   const employee = await findEmployee(ctx.db, input.employeeId);
   if (!employee || !employee.active) {
     throw invalidInput([{ path: 'employeeId', message: `no active employee ${input.employeeId} in the directory` }]);
@@ -30,6 +32,7 @@ export async function openCase(ctx: ApiContext, input: DetectedActivityInput): P
     detection,
     employee: { id: employee.id, department: employee.department, managerId: employee.managerId },
     assessment: assessment as CaseOpening['assessment'],
+    openedBy: actorOf(reporter),
     ...ctx.caseSettings,
   };
   try {

@@ -221,7 +221,9 @@ export function CasePage({ caseId, session }: { caseId: string; session: Session
               {precedents && <PrecedentPanel precedents={precedents} />}
               <section aria-labelledby="history-title" class="panel">
                 <h2 id="history-title">The employee's history</h2>
-                {others.length === 0 ? (
+                {!history ? (
+                  <p>Not shown: an employee's cases are for those who may read the employee's record.</p>
+                ) : others.length === 0 ? (
                   <p>No other case about this employee.</p>
                 ) : (
                   <CaseTable cases={others} caption="Other cases about this employee" />

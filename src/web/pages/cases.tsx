@@ -11,7 +11,8 @@ export interface CaseSummary {
   severity: string;
   decidingRole: string;
   department: string;
-  employee: { id: string; name: string };
+  /** Null when the caller may not know whose the case is. */
+  employee: { id: string; name: string } | null;
   openedAt: string;
   closedAt: string | null;
 }
@@ -44,7 +45,7 @@ export function CaseTable({ cases, caption }: { cases: CaseSummary[]; caption: s
             </td>
             <td>{words(item.decidingRole)}</td>
             <td>
-              {item.employee.name}
+              {item.employee?.name ?? 'not shown'}
               <span class="sub">{item.department}</span>
             </td>
             <td>{when(item.openedAt)}</td>
