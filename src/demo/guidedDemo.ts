@@ -291,7 +291,7 @@ export async function runGuidedDemo(options: DemoOptions): Promise<DemoResult> {
   });
 
   say('\nFollow it all on the page:');
-  say(`   my work      ${page('work')}   (as demo-kim, steering committee: the reviews of the other cases wait there)`);
+  say(`   my work      ${page('work')}   (as demo-lou, social-media lead: the reviews the other cases opened wait there)`);
   say(`   consistency  ${page('dashboard')}   (as demo-kim)`);
   if (options.temporalUi) say(`   Temporal UI  ${options.temporalUi.url}/namespaces/${options.temporalUi.namespace}/workflows`);
   return { cases: { misjudgement, leak, viral }, reviewId, campaignId: campaign.campaignId };

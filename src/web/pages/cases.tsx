@@ -46,7 +46,7 @@ export function CaseTable({ cases, caption }: { cases: CaseSummary[]; caption: s
             <td>{words(item.decidingRole)}</td>
             <td>
               {item.employee?.name ?? 'not shown'}
-              <span class="sub">{item.department}</span>
+              <div class="sub">{item.department}</div>
             </td>
             <td>{when(item.openedAt)}</td>
           </tr>

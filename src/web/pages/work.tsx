@@ -33,7 +33,7 @@ export function WorkPage() {
                   <tr key={`${item.kind}:${item.subject.id}`} class={item.overdue ? 'overdue' : undefined}>
                     <td>
                       <a href={linkOf(item.subject)}>{WORK_KIND_LABELS[item.kind]}</a>
-                      <span class="sub">{item.subject.id}</span>
+                      <div class="sub">{item.subject.id}</div>
                     </td>
                     <td>{words(item.about)}</td>
                     <td>{when(item.since)}</td>
