@@ -10,17 +10,19 @@ import { DocumentPage, PolicyPage } from './pages/policy';
 import { ReviewPage } from './pages/review';
 import { SignInPage } from './pages/signIn';
 import { WorkPage } from './pages/work';
+import type { Role } from '../domain/vocabulary';
 import { currentSession, type Session, signOut } from './session';
 
-const NAV = [
-  ['#/work', 'My work'],
-  ['#/cases', 'Cases'],
-  ['#/policy', 'Policy'],
-  ['#/campaigns', 'Campaigns'],
-  ['#/me', 'To acknowledge'],
-  ['#/lessons', 'Lessons'],
-  ['#/dashboard', 'Consistency'],
-] as const;
+const NAV: { href: string; label: string; shownTo?: Role[] }[] = [
+  { href: '#/work', label: 'My work' },
+  { href: '#/cases', label: 'Cases' },
+  { href: '#/policy', label: 'Policy' },
+  { href: '#/campaigns', label: 'Campaigns' },
+  { href: '#/me', label: 'To acknowledge' },
+  { href: '#/lessons', label: 'Lessons' },
+  // The consistency report is for those who see every case whole (the API refuses anyone else).
+  { href: '#/dashboard', label: 'Consistency', shownTo: ['steering_committee', 'hr'] },
+];
 
 function useHash(): string {
   const [hash, setHash] = useState(location.hash || '#/work');
@@ -68,7 +70,8 @@ function App() {
     document.getElementById('page-title')?.focus();
   }, [hash, session]);
   if (!session) return <SignInPage onSignedIn={setSession} />;
-  const active = NAV.find(([href]) => hash.startsWith(href))?.[0];
+  const links = NAV.filter((link) => !link.shownTo || link.shownTo.some((role) => session.roles.includes(role)));
+  const active = links.find((link) => hash.startsWith(link.href))?.href;
   return (
     <>
       {/* The hash is the page's route: the skip link moves the focus itself rather than following #main. */}
@@ -86,7 +89,7 @@ function App() {
         <p class="brand">Case governance</p>
         <nav aria-label="Main">
           <ul>
-            {NAV.map(([href, label]) => (
+            {links.map(({ href, label }) => (
               <li key={href}>
                 <a href={href} aria-current={href === active ? 'page' : undefined}>
                   {label}

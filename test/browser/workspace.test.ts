@@ -57,6 +57,8 @@ test('a manager finds the case in their work, decides it through the page, and t
   const row = page.getByRole('row').filter({ hasText: caseId });
   await row.getByRole('link', { name: 'Decide the case' }).waitFor();
   await screenshot(page, 'my-work');
+  // The consistency report is not a manager's: the page offers no way to it.
+  expect(await page.getByRole('link', { name: 'Consistency' }).count()).toBe(0);
   await row.getByRole('link', { name: 'Decide the case' }).click();
 
   await page.getByRole('heading', { name: 'Decide' }).waitFor();
