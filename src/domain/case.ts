@@ -90,6 +90,42 @@ export interface CaseState {
   explanation: ExplanationState | null;
 }
 
+/**
+ * What every Update of a case answers: where the case stands after it, with the ids a caller needs
+ * next, never the whole state (the API's `GET /api/cases/:caseId` reads that).
+ */
+export interface CaseReceipt {
+  caseId: string;
+  status: CaseStatus;
+  decisionId: string | null;
+  content: CaseState['content'];
+  explanation: Pick<ExplanationState, 'status' | 'revision' | 'lastEditor' | 'approvedBy' | 'publishAt'> | null;
+}
+
+export function receiptOf(state: CaseState): CaseReceipt {
+  const { explanation } = state;
+  return {
+    caseId: state.caseId,
+    status: state.status,
+    decisionId: state.decision?.id ?? null,
+    content: state.content && { ...state.content },
+    explanation: explanation && {
+      status: explanation.status,
+      revision: explanation.revision,
+      lastEditor: explanation.lastEditor,
+      approvedBy: explanation.approvedBy,
+      publishAt: explanation.publishAt,
+    },
+  };
+}
+
+/** What intake answers once the case is on record and can be decided: `created` for the request that opened it. */
+export interface IntakeReceipt {
+  caseId: string;
+  status: CaseStatus;
+  created: boolean;
+}
+
 /** The lesson of a case under review, as the case workflow holds it. */
 export interface ExplanationState extends ExplanationDraft {
   status: ExplanationStatus;

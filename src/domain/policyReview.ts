@@ -116,6 +116,29 @@ export interface PolicyReviewState {
   revisions: PolicyRevision[];
 }
 
+/** What an Update of a review answers: where it stands, with the ids a caller needs next, never the whole state. */
+export interface ReviewReceipt {
+  reviewId: string;
+  status: PolicyReviewStatus;
+  round: number;
+  /** The answer awaiting the committee's verdict, and who gave it. */
+  pendingAnswer: { id: string; author: string } | null;
+  /** The latest answer that went back to the reviewers. */
+  lastReturned: Pick<ReturnedAnswer, 'answerId' | 'reason'> | null;
+}
+
+export function reviewReceiptOf(state: PolicyReviewState): ReviewReceipt {
+  const pending = state.status === 'awaiting_approval' ? state.answer : null;
+  const returned = state.returned[state.returned.length - 1];
+  return {
+    reviewId: state.reviewId,
+    status: state.status,
+    round: state.round,
+    pendingAnswer: pending && { id: pending.id, author: pending.author.sub },
+    lastReturned: returned ? { answerId: returned.answerId, reason: returned.reason } : null,
+  };
+}
+
 /** Reviewers answer; once a review is escalated the steering committee may answer too. */
 export const REVIEWER_ROLES: readonly Role[] = ['social_media_lead', 'communications'];
 export const REVIEW_APPROVER_ROLES: readonly Role[] = ['steering_committee'];

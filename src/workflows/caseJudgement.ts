@@ -1,5 +1,5 @@
 import { condition } from '@temporalio/workflow';
-import type { AcceptedDecision, CaseOpening, CaseState, JudgementBasis } from '../domain/case';
+import { type AcceptedDecision, type CaseOpening, type CaseReceipt, type CaseState, type JudgementBasis, receiptOf } from '../domain/case';
 import { approvalReminder, deciderInbox, decisionReminder, escalationNotice } from '../domain/caseNotices';
 import { APPROVER_ROLES, type DecisionContext, needsSecondApprover, refuseApproval, refuseDecision } from '../domain/decisions';
 import { roleInbox } from '../domain/inboxes';
@@ -34,13 +34,13 @@ export class CaseJudgement {
     refuse(refuseDecision(this.decisionContext(this.basis), decider, decision));
   };
 
-  readonly decide = ({ decider, decision }: DecideArgs): CaseState => {
+  readonly decide = ({ decider, decision }: DecideArgs): CaseReceipt => {
     const { state } = this;
     this.decisionsTaken += 1;
     state.decision = { id: `${state.caseId}-d${this.decisionsTaken}`, decision, decidedBy: decider, decidedAt: isoAt(Date.now()) };
     state.approval = null;
     state.status = needsSecondApprover(decision) ? 'awaiting_approval' : 'carrying_out';
-    return state;
+    return receiptOf(state);
   };
 
   readonly validateApproval = ({ approver }: ApproveArgs): void => {
@@ -51,7 +51,7 @@ export class CaseJudgement {
     );
   };
 
-  readonly approve = ({ approver, approve, rationale }: ApproveArgs): CaseState => {
+  readonly approve = ({ approver, approve, rationale }: ApproveArgs): CaseReceipt => {
     const { state } = this;
     state.approval = { approvedBy: approver, approve, rationale, at: isoAt(Date.now()) };
     this.approvals.set(state.decision!.id, state.approval);
@@ -62,7 +62,7 @@ export class CaseJudgement {
       state.decision = null;
       state.status = 'awaiting_decision';
     }
-    return state;
+    return receiptOf(state);
   };
 
   /** Loads what the decision is judged against and pins it; again after each escalation. */

@@ -1,15 +1,17 @@
-import { setHandler } from '@temporalio/workflow';
+import { patched, setHandler } from '@temporalio/workflow';
 import type { AcceptedDecision, CaseOpening, CaseState } from '../domain/case';
 import { lessonOf, publishesExplanation } from '../domain/caseLesson';
 import { type DecisionRequest, effectiveAssessment, needsSecondApprover } from '../domain/decisions';
 import { initialDecidingRole } from '../domain/routing';
 import type { ActivityCategory, Sanction } from '../domain/vocabulary';
 import { activities } from './activityCalls';
+import { CaseIntake } from './caseIntake';
 import { CaseJudgement } from './caseJudgement';
-import { approveUpdate, caseStateQuery, decideUpdate, reportFollowUpUpdate, reportRemovalUpdate } from './caseMessages';
+import { approveUpdate, caseStateQuery, decideUpdate, intakeUpdate, reportFollowUpUpdate, reportRemovalUpdate } from './caseMessages';
 import { ContentHandling } from './contentHandling';
 import { explainCase } from './explanationPhase';
 import { OpportunityPhase } from './opportunityPhase';
+import { PATCHES } from './patches';
 import { openCaseReview } from './policyReviewStarter';
 import { moveCase, upsertCaseAttributes } from './searchAttributes';
 
@@ -45,19 +47,27 @@ export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
     opportunity: null,
     explanation: null,
   };
+  const intake = new CaseIntake(state, null);
   const judgement = new CaseJudgement(state, opening);
   const content = new ContentHandling(state, opening);
   const opportunity = new OpportunityPhase(state, opening);
 
   setHandler(caseStateQuery, () => state);
+  setHandler(intakeUpdate, intake.answer);
   setHandler(decideUpdate, judgement.decide, { validator: judgement.validateDecision });
   setHandler(approveUpdate, judgement.approve, { validator: judgement.validateApproval });
   setHandler(reportRemovalUpdate, content.report, { validator: content.validateReport });
   setHandler(reportFollowUpUpdate, opportunity.report, { validator: opportunity.validateReport });
 
-  // Intake: the case on record, and the basis its decision will be judged against.
-  await activities.openCaseRecord(opening, state.decidingRole);
-  await judgement.loadBasis();
+  // Intake: the basis its decision will be judged against, and the case on record: from then on it can be decided.
+  if (patched(PATCHES.basisBeforeRecord)) {
+    await judgement.loadBasis();
+    await activities.openCaseRecord(opening, state.decidingRole);
+  } else {
+    await activities.openCaseRecord(opening, state.decidingRole);
+    await judgement.loadBasis();
+  }
+  intake.prepared();
 
   // Judgement: a decision; a harsh sanction needs a second approver, whose refusal sends it back to the decider.
   let accepted: AcceptedDecision;

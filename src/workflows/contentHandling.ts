@@ -1,5 +1,5 @@
 import { condition } from '@temporalio/workflow';
-import type { CaseOpening, CaseState } from '../domain/case';
+import { type CaseOpening, type CaseReceipt, type CaseState, receiptOf } from '../domain/case';
 import { removalReminder } from '../domain/caseNotices';
 import { refuseRemovalReport } from '../domain/caseReports';
 import type { SanctionDecision } from '../domain/decisions';
@@ -29,11 +29,11 @@ export class ContentHandling {
   readonly validateReport = ({ reporter }: ReportRemovalArgs): void =>
     refuse(refuseRemovalReport(this.state.status === 'awaiting_removal' && this.state.content !== null, reporter));
 
-  readonly report = (report: ReportRemovalArgs): CaseState => {
+  readonly report = (report: ReportRemovalArgs): CaseReceipt => {
     const { content } = this.state;
     this.reports.push(report);
     if (content) content.status = report.status === 'in_progress' ? content.status : report.status;
-    return this.state;
+    return receiptOf(this.state);
   };
 
   async handle(decided: SanctionDecision['content']): Promise<void> {

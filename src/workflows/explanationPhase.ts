@@ -1,6 +1,6 @@
 import { condition, setHandler } from '@temporalio/workflow';
 import type { EmployeeIdentifiers } from '../domain/anonymisation';
-import type { CaseOpening, CaseState, ExplanationState } from '../domain/case';
+import { type CaseOpening, type CaseReceipt, type CaseState, type ExplanationState, receiptOf } from '../domain/case';
 import { explanationReminder } from '../domain/caseNotices';
 import type { Decider } from '../domain/decider';
 import { type ExplanationReview, refuseExplanationApproval, refuseExplanationEdit, refuseWithdrawal } from '../domain/explanation';
@@ -67,11 +67,11 @@ class ExplanationPhase {
         : notYet,
     );
 
-  readonly edit = ({ editor, title, parts }: EditExplanationArgs): CaseState => {
+  readonly edit = ({ editor, title, parts }: EditExplanationArgs): CaseReceipt => {
     const revision = this.explanation.revision + 1;
     Object.assign(this.explanation, { title, parts, revision, lastEditor: editor.sub });
     this.editors.set(revision, editor);
-    return this.state;
+    return receiptOf(this.state);
   };
 
   readonly validateApproval = ({ approver, publishAt }: ApproveExplanationArgs): void =>
@@ -81,7 +81,7 @@ class ExplanationPhase {
         : notYet,
     );
 
-  readonly approve = ({ approver, publishAt }: ApproveExplanationArgs): CaseState => {
+  readonly approve = ({ approver, publishAt }: ApproveExplanationArgs): CaseReceipt => {
     this.approver = approver;
     this.state.status = 'awaiting_publication';
     Object.assign(this.explanation, {
@@ -89,16 +89,16 @@ class ExplanationPhase {
       approvedBy: approver.sub,
       publishAt: publishAt ?? isoAt(Date.now() + this.opening.timing.publicationDelayMs),
     });
-    return this.state;
+    return receiptOf(this.state);
   };
 
   readonly validateWithdrawal = ({ by }: WithdrawExplanationArgs): void =>
     refuse(this.state.explanation ? refuseWithdrawal(this.review(), by) : notYet);
 
-  readonly withdraw = ({ by, reason }: WithdrawExplanationArgs): CaseState => {
+  readonly withdraw = ({ by, reason }: WithdrawExplanationArgs): CaseReceipt => {
     this.withdrawal = { by, reason };
     this.explanation.status = 'withdrawn';
-    return this.state;
+    return receiptOf(this.state);
   };
 
   async run(whenSettled: WhenSettled): Promise<'published' | 'withdrawn'> {

@@ -1,5 +1,5 @@
 import { condition } from '@temporalio/workflow';
-import type { CaseOpening, CaseState } from '../domain/case';
+import { type CaseOpening, type CaseReceipt, type CaseState, receiptOf } from '../domain/case';
 import { followUpQuestion } from '../domain/caseNotices';
 import { refuseFollowUpReport } from '../domain/caseReports';
 import type { CapitalizeDecision } from '../domain/decisions';
@@ -22,10 +22,10 @@ export class OpportunityPhase {
   readonly validateReport = ({ reporter }: ReportFollowUpArgs): void =>
     refuse(refuseFollowUpReport(this.state.status === 'following_up' && this.answer === null, reporter));
 
-  readonly report = (report: ReportFollowUpArgs): CaseState => {
+  readonly report = (report: ReportFollowUpArgs): CaseReceipt => {
     this.answer = report;
     if (this.state.opportunity) this.state.opportunity.reproduced = report.reproduced;
-    return this.state;
+    return receiptOf(this.state);
   };
 
   async capitalize({ plan, rationale }: CapitalizeDecision): Promise<void> {

@@ -1,6 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Decider } from '../domain/decider';
-import type { CurrentVersions, PolicyReviewState, ReviewAnswer } from '../domain/policyReview';
+import type { CurrentVersions, PolicyReviewState, ReviewAnswer, ReviewReceipt } from '../domain/policyReview';
 
 export const policyReviewStateQuery = defineQuery<PolicyReviewState>('policyReviewState');
 
@@ -9,7 +9,7 @@ export interface AnswerReviewArgs {
   answer: ReviewAnswer;
 }
 /** A reviewer's answer: new text for one or more documents against their current versions, or "no change needed". */
-export const answerReviewUpdate = defineUpdate<PolicyReviewState, [AnswerReviewArgs]>('answerReview');
+export const answerReviewUpdate = defineUpdate<ReviewReceipt, [AnswerReviewArgs]>('answerReview');
 
 export interface ReviewVerdictArgs {
   approver: Decider;
@@ -17,7 +17,7 @@ export interface ReviewVerdictArgs {
   rationale: string;
 }
 /** The steering committee's verdict: approval publishes the proposed versions, sending back reopens the review. */
-export const reviewVerdictUpdate = defineUpdate<PolicyReviewState, [ReviewVerdictArgs]>('reviewVerdict');
+export const reviewVerdictUpdate = defineUpdate<ReviewReceipt, [ReviewVerdictArgs]>('reviewVerdict');
 
 /** Sent by a review that published new versions to every other open review, so that their validators know. */
 export const documentsPublishedSignal = defineSignal<[{ versions: Partial<CurrentVersions> }]>('documentsPublished');

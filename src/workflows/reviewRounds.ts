@@ -9,6 +9,8 @@ import {
   refuseAnswer,
   refuseVerdict,
   type ReturnedAnswer,
+  type ReviewReceipt,
+  reviewReceiptOf,
   staleBases,
   type SubmittedAnswer,
 } from '../domain/policyReview';
@@ -65,7 +67,7 @@ export class ReviewRounds {
 
   readonly validateAnswer = ({ reviewer, answer }: AnswerReviewArgs): void => refuse(refuseAnswer(this.state, reviewer, answer));
 
-  readonly answer = ({ reviewer, answer }: AnswerReviewArgs): PolicyReviewState => {
+  readonly answer = ({ reviewer, answer }: AnswerReviewArgs): ReviewReceipt => {
     const { state } = this;
     state.round += 1;
     const submitted: SubmittedAnswer = {
@@ -82,13 +84,13 @@ export class ReviewRounds {
     this.reminders.awaitVerdict(Date.now());
     this.steps.push({ type: 'answered', submitted });
     this.changes += 1;
-    return state;
+    return reviewReceiptOf(state);
   };
 
   readonly validateVerdict = ({ approver, approve, rationale }: ReviewVerdictArgs): void =>
     refuse(refuseVerdict(this.state, approver, approve, rationale));
 
-  readonly verdict = ({ approver, approve, rationale }: ReviewVerdictArgs): PolicyReviewState => {
+  readonly verdict = ({ approver, approve, rationale }: ReviewVerdictArgs): ReviewReceipt => {
     const { state } = this;
     const submitted = state.answer!;
     state.verdict = { approver, approve, rationale, at: isoAt(Date.now()) };
@@ -100,7 +102,7 @@ export class ReviewRounds {
       this.returnAnswer({ answerId: submitted.id, reason: 'sent_back', by, note: rationale, at: state.verdict.at });
     }
     this.changes += 1;
-    return state;
+    return reviewReceiptOf(state);
   };
 
   readonly documentsPublished = ({ versions }: { versions: Partial<CurrentVersions> }): void => {

@@ -1,4 +1,9 @@
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { caseIdFor } from '../../src/api/caseIdentity';
+import { intakeUpdateId, openCase } from '../../src/api/services/caseIntake';
+import type { DetectedActivityInput } from '../../src/domain/schemas/intake';
+import { intakeUpdate } from '../../src/workflows/caseMessages';
+import { post as postAs, sanction } from '../support/cases';
 import { detection, eventually, hireEmployee } from '../support/fixtures';
 import { type Stack, startStack } from '../support/stack';
 
@@ -83,6 +88,56 @@ describe('POST /api/activities', () => {
     expect(again.body.caseId).toBe(first.body.caseId);
     await eventually(async () => ((await stack.db.case.count({ where: { employeeId } })) === 1 ? true : undefined));
     expect(await stack.db.detectedActivity.count({ where: { sourceRef: body.sourceRef } })).toBe(1);
+  });
+
+  it('answers 202 only once the case can be decided: a decision sent at once is accepted', async () => {
+    for (let i = 0; i < 5; i += 1) {
+      const employeeId = await hireEmployee(stack);
+      const created = await post(detection(stack, employeeId));
+      expect(created.status).toBe(202);
+      const decided = await postAs(stack, `/api/cases/${created.body.caseId}/decision`, committee, sanction('written_warning'));
+      expect([decided.status, decided.body.error?.code]).toEqual([200, undefined]);
+      expect(decided.body).toMatchObject({ caseId: created.body.caseId, status: 'carrying_out', decisionId: `${created.body.caseId}-d1` });
+    }
+  });
+
+  it('answers a detection re-sent after Temporal forgot its closed case from the database: no second run', async () => {
+    const employeeId = await hireEmployee(stack);
+    const body = detection(stack, employeeId, { assessment: { kind: 'inappropriate', category: 'error_of_judgement', severity: 'minor' } });
+    const { caseId } = (await post(body)).body;
+    const manager = await stack.tokenFor('a-manager', 'steering_committee');
+    expect((await postAs(stack, `/api/cases/${caseId}/decision`, manager, { outcome: 'dismiss', rationale: 'Harmless.' })).status).toBe(
+      200,
+    );
+    await stack.temporal.workflow.getHandle(caseId).result();
+    // What Temporal's retention does to a closed workflow, at once.
+    const { runId } = await stack.temporal.workflow.getHandle(caseId).describe();
+    await stack.temporal.workflowService.deleteWorkflowExecution({
+      namespace: 'default',
+      workflowExecution: { workflowId: caseId, runId },
+    });
+    await eventually(() => workflowExists(caseId).then((exists) => (exists ? undefined : true)), 40_000, 'the deletion');
+
+    const again = await post(body);
+    expect([again.status, again.body]).toEqual([200, { caseId }]);
+    await expect(stack.temporal.workflow.getHandle(caseId).describe()).rejects.toBeInstanceOf(WorkflowNotFoundError);
+    expect(await stack.db.case.findUniqueOrThrow({ where: { id: caseId }, select: { status: true } })).toEqual({ status: 'closed' });
+  });
+
+  it('answers a request that names itself by the same intake Update when it is sent again', async () => {
+    const employeeId = await hireEmployee(stack);
+    const input = detection(stack, employeeId) as DetectedActivityInput;
+    const request = { requestId: stack.unique('request') };
+    const opened = await openCase(stack.context, input, request);
+    expect(opened).toEqual({ caseId: caseIdFor(input.source, input.sourceRef), created: true });
+    const handle = stack.temporal.workflow.getHandle(opened.caseId);
+    // The same Update id is answered from the first one's outcome: no new Update enters history.
+    expect(await handle.executeUpdate(intakeUpdate, { updateId: intakeUpdateId(request) })).toMatchObject({ created: true });
+    const history = await handle.fetchHistory();
+    const intakes = (history.events ?? []).filter((event) => event.workflowExecutionUpdateAcceptedEventAttributes);
+    expect(intakes.map((event) => event.workflowExecutionUpdateAcceptedEventAttributes?.protocolInstanceId)).toEqual([
+      intakeUpdateId(request),
+    ]);
   });
 
   it.each([

@@ -97,12 +97,24 @@ describe('the review a case opens', () => {
       proposal([{ document: 'social-media-policy', baseVersion: policy.number, text: firstDraft }]),
     );
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ status: 'awaiting_approval', round: 1, answer: { author: { sub: 'review-comms' } } });
+    expect(first.body).toEqual({
+      reviewId,
+      status: 'awaiting_approval',
+      round: 1,
+      pendingAnswer: { id: `${reviewId}-a1`, author: 'review-comms' },
+      lastReturned: null,
+    });
     const twice = await answerReview(stack, reviewId, lead, { kind: 'no_change', reason: 'Covered.' });
     expect([twice.status, twice.body.error.code]).toEqual([409, 'answer_pending']);
     const sentBack = await judgeReview(stack, reviewId, chair, false, 'Also cover screenshots, and update the training.');
     expect(sentBack.status).toBe(200);
-    expect(sentBack.body).toMatchObject({ status: 'awaiting_answer', returned: [{ answerId: `${reviewId}-a1`, reason: 'sent_back' }] });
+    expect(sentBack.body).toEqual({
+      reviewId,
+      status: 'awaiting_answer',
+      round: 1,
+      pendingAnswer: null,
+      lastReturned: { answerId: `${reviewId}-a1`, reason: 'sent_back' },
+    });
 
     const policyText = policy.text.replace(
       '4.2 Never publish customer data, in any form',

@@ -24,22 +24,23 @@ export function explanationRoutes(ctx: ApiContext): Router {
   });
   router.put('/cases/:caseId/explanation', requireRole(...EXPLANATION_REVIEWER_ROLES), async (req, res) => {
     const { title, parts } = parseInput(explanationEditSchema, req.body);
-    const state = await updateCase(ctx, pathParam(req, 'caseId'), editExplanationUpdate, {
+    const receipt = await updateCase(ctx, pathParam(req, 'caseId'), editExplanationUpdate, {
       editor: principalOf(req),
       title,
       parts: parts as ExplanationDraft['parts'],
     });
-    res.json(state.explanation);
+    // The workflow answers where the lesson stands; its text is the one just accepted.
+    res.json({ ...receipt.explanation, title, parts });
   });
   router.post('/cases/:caseId/explanation/approve', requireRole(...EXPLANATION_REVIEWER_ROLES), async (req, res) => {
     const { publishAt } = parseInput(explanationApprovalSchema, req.body ?? {});
-    const state = await updateCase(ctx, pathParam(req, 'caseId'), approveExplanationUpdate, { approver: principalOf(req), publishAt });
-    res.json(state.explanation);
+    const receipt = await updateCase(ctx, pathParam(req, 'caseId'), approveExplanationUpdate, { approver: principalOf(req), publishAt });
+    res.json(receipt.explanation);
   });
   router.post('/cases/:caseId/explanation/withdraw', requireRole(...EXPLANATION_REVIEWER_ROLES), async (req, res) => {
     const { reason } = parseInput(explanationWithdrawalSchema, req.body);
-    const state = await updateCase(ctx, pathParam(req, 'caseId'), withdrawExplanationUpdate, { by: principalOf(req), reason });
-    res.json(state.explanation);
+    const receipt = await updateCase(ctx, pathParam(req, 'caseId'), withdrawExplanationUpdate, { by: principalOf(req), reason });
+    res.json(receipt.explanation);
   });
 
   /** The community feed: every employee reads the published lessons, newest first. */

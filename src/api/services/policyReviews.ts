@@ -1,6 +1,6 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Decider } from '../../domain/decider';
-import { POLICY_DOCUMENT_TITLES, type PolicyReviewState, refuseStaleBase, type ReviewAnswer } from '../../domain/policyReview';
+import { POLICY_DOCUMENT_TITLES, refuseStaleBase, type ReviewAnswer, type ReviewReceipt } from '../../domain/policyReview';
 import type { PolicyReviewListQuery } from '../../domain/schemas/policy';
 import { latestPolicyVersions, versionNumbersOf } from '../../records/policyDocuments';
 import { findPolicyReview, findPolicyReviews, isReviewOpen, policyReviewExists, type ReviewRecord } from '../../records/policyReviews';
@@ -14,9 +14,9 @@ import { sendUpdate } from './workflowUpdates';
 export function updateReview<Args>(
   ctx: ApiContext,
   reviewId: string,
-  update: UpdateDefinition<PolicyReviewState, [Args]>,
+  update: UpdateDefinition<ReviewReceipt, [Args]>,
   args: Args,
-): Promise<PolicyReviewState> {
+): Promise<ReviewReceipt> {
   return sendUpdate(ctx, reviewId, update, args, {
     label: `Policy review ${reviewId}`,
     closedCode: 'review_closed',

@@ -1,0 +1,10 @@
+/**
+ * The ids of every `patched()` branch in workflow code, in one place. Workflows in flight recorded
+ * before a patch take the old branch; everything started or carried on since takes the new one. A
+ * patch is retired (deprecatePatch, then removed) only once no workflow that could take the old
+ * branch is open any more: see the README's "Changing a workflow safely".
+ */
+export const PATCHES = {
+  /** Intake by Update-with-Start: the judgement basis is pinned before the case goes on record. */
+  basisBeforeRecord: 'basis-before-record',
+} as const;
