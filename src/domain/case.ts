@@ -69,6 +69,8 @@ export interface AcceptedDecision {
   decision: DecisionRequest;
   decidedBy: Decider;
   decidedAt: string;
+  /** What it was judged against when accepted: an escalation may reload the basis before it is recorded. */
+  judgedAgainst: { matrixVersion: number; priorSanctionedCases: number };
 }
 
 export type ContentStatus = 'removed' | 'awaiting_removal' | 'requested' | 'refused' | 'left' | 'unresolved';

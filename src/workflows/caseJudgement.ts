@@ -36,8 +36,15 @@ export class CaseJudgement {
 
   readonly decide = ({ decider, decision }: DecideArgs): CaseReceipt => {
     const { state } = this;
+    const { matrix, priorSanctionedCases } = this.basis!;
     this.decisionsTaken += 1;
-    state.decision = { id: `${state.caseId}-d${this.decisionsTaken}`, decision, decidedBy: decider, decidedAt: isoAt(Date.now()) };
+    state.decision = {
+      id: `${state.caseId}-d${this.decisionsTaken}`,
+      decision,
+      decidedBy: decider,
+      decidedAt: isoAt(Date.now()),
+      judgedAgainst: { matrixVersion: matrix.version, priorSanctionedCases },
+    };
     state.approval = null;
     state.status = needsSecondApprover(decision) ? 'awaiting_approval' : 'carrying_out';
     return receiptOf(state);
@@ -70,11 +77,6 @@ export class CaseJudgement {
     const { caseId, employee, assessment } = this.opening;
     this.basis = await activities.loadJudgementBasis({ caseId, employeeId: employee.id, kind: assessment.kind });
     this.state.matrixVersion = this.basis.matrix.version;
-  }
-
-  /** The version of the sanction matrix the decision was judged against. */
-  get matrixVersion(): number {
-    return this.basis!.matrix.version;
   }
 
   /** Waits for a decision, reminding the decider and escalating one level at each missed deadline. */
@@ -123,8 +125,7 @@ export class CaseJudgement {
       caseId: this.state.caseId,
       accepted,
       assessment: this.opening.assessment,
-      matrixVersion: this.state.matrixVersion,
-      priorSanctionedCases: this.basis!.priorSanctionedCases,
+      ...accepted.judgedAgainst,
     });
   }
 

@@ -86,6 +86,7 @@ export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
   const { decision } = accepted;
   state.assessment = effectiveAssessment(opening.assessment, decision);
   moveCase(state, 'carrying_out');
+  let contentHandled: Promise<void> | null = null;
   if (decision.outcome === 'sanction') {
     await activities.applySanction({
       caseId,
@@ -94,10 +95,16 @@ export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
       sanction: decision.sanction,
       category: state.assessment.category,
       severity: state.assessment.severity,
-      matrixVersion: judgement.matrixVersion,
+      matrixVersion: accepted.judgedAgainst.matrixVersion,
       rationale: decision.rationale,
     });
-    await content.handle(decision.content);
+    // Whether a third-party site takes a post down has no bearing on the lesson: new cases handle both at once.
+    if (patched(PATCHES.lessonAlongsideContent)) {
+      contentHandled = content.handleAlongside(decision.content);
+      contentHandled.catch(() => undefined); // awaited once the lesson is done; a failure then fails the case
+    } else {
+      await content.handle(decision.content);
+    }
   } else if (decision.outcome === 'capitalize') {
     await opportunity.capitalize(decision);
   }
@@ -108,6 +115,10 @@ export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
   };
   if (publishesExplanation(opening, decision)) await explainCase(state, opening, accepted.id, reviewLesson);
   else await reviewLesson(null);
+  if (contentHandled) {
+    content.lessonDone();
+    await contentHandled;
+  }
 
   // Follow-up: was a positive activity's success reproduced?
   if (decision.outcome === 'capitalize') await opportunity.followUp(decision);

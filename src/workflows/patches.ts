@@ -7,4 +7,6 @@
 export const PATCHES = {
   /** Intake by Update-with-Start: the judgement basis is pinned before the case goes on record. */
   basisBeforeRecord: 'basis-before-record',
+  /** The content of a sanctioned case is handled alongside its lesson (explanation, policy review), no longer before it. */
+  lessonAlongsideContent: 'lesson-alongside-content',
 } as const;
