@@ -37,6 +37,8 @@ export interface CaseTiming {
   opportunityFollowUpMs: number;
   /** How long after its approval an explanation is published, unless a date is given (room for an appeal). */
   publicationDelayMs: number;
+  /** How many reminders one run of a wait for a decision or an approval sends before the case continues as new (default 10). */
+  remindersPerRun?: number;
 }
 
 /** How new cases are opened: durations and routing, from configuration. */
@@ -55,6 +57,21 @@ export interface CaseOpening extends CaseSettings {
   detection: Detection;
   employee: CaseEmployee;
   assessment: Assessment;
+  /** Set when the case continued as new while it waited for a decision or an approval. */
+  carried?: CarriedCase;
+}
+
+/** What a case waiting for a decision or an approval hands to its next run (continue-as-new). */
+export interface CarriedCase {
+  state: CaseState;
+  basis: JudgementBasis;
+  decisionsTaken: number;
+  /** The reminder round the wait is at: reminders are keyed by it, so none is sent twice. */
+  reminderRound: number;
+  /** The intake Update that opened the case. */
+  openedBy: string | null;
+  /** Runs before this one. */
+  runs: number;
 }
 
 /** What the case workflow loads before awaiting a decision, and pins: the decision is judged against it. */

@@ -6,6 +6,8 @@ import { roleInbox } from '../domain/inboxes';
 import { conflict } from '../domain/refusal';
 import { escalationOf } from '../domain/routing';
 import { activities, isoAt } from './activityCalls';
+import { carryOn, timeToCarryOn } from './caseContinuation';
+import type { CaseIntake } from './caseIntake';
 import type { ApproveArgs, DecideArgs } from './caseMessages';
 import { recordSystemStep } from './caseTimeline';
 import { refuse } from './refusals';
@@ -19,15 +21,24 @@ type Approval = NonNullable<CaseState['approval']>;
  * The workflow records each answer itself, between the waits.
  */
 export class CaseJudgement {
-  private basis: JudgementBasis | null = null;
-  private decisionsTaken = 0;
+  private basis: JudgementBasis | null;
+  private decisionsTaken: number;
   /** Keyed by decision: the main loop may still be recording an earlier decision when an answer arrives. */
   private readonly approvals = new Map<string, Approval>();
+  /** Where a wait carried over from the previous run resumes its reminders. */
+  private carriedRound: number;
+  private remindersThisRun = 0;
 
   constructor(
     private readonly state: CaseState,
     private readonly opening: CaseOpening,
-  ) {}
+    private readonly intake: Pick<CaseIntake, 'opener'>,
+  ) {
+    const { carried } = opening;
+    this.basis = carried?.basis ?? null;
+    this.decisionsTaken = carried?.decisionsTaken ?? 0;
+    this.carriedRound = carried?.reminderRound ?? 0;
+  }
 
   readonly validateDecision = ({ decider, decision }: DecideArgs): void => {
     if (!this.basis) return refuse(conflict('not_ready', 'The case is still being prepared; try again in a moment.'));
@@ -83,7 +94,7 @@ export class CaseJudgement {
   async awaitDecision(): Promise<AcceptedDecision> {
     const { state, opening } = this;
     const { caseId, timing } = opening;
-    let round = 0;
+    let round = this.resumedRound();
     while (state.decision === null) {
       state.decisionDueAt = isoAt(Date.now() + timing.decisionDeadlineMs);
       if (await condition(() => state.decision !== null, timing.decisionReminderMs)) break;
@@ -97,10 +108,12 @@ export class CaseJudgement {
         decisionReminder(caseId, state.decisionDueAt),
         [deciderInbox(state.decidingRole, opening.employee.managerId)],
       );
+      this.remindersThisRun += 1;
       if (await condition(() => state.decision !== null, timing.decisionDeadlineMs - timing.decisionReminderMs)) break;
       const next = escalationOf(state.decidingRole);
       if (!next) {
         round += 1;
+        if (timeToCarryOn(timing, this.remindersThisRun)) await this.carryOn(round, () => state.decision === null);
         continue;
       }
       const from = state.decidingRole;
@@ -132,15 +145,32 @@ export class CaseJudgement {
   /** Waits for the four-eyes answer on a harsh sanction, reminding the approvers meanwhile. */
   async awaitApproval(decisionId: string): Promise<Approval> {
     const { caseId, timing } = this.opening;
-    for (let round = 0; !(await condition(() => this.approvals.has(decisionId), timing.followUpReminderMs)); round += 1) {
+    const answered = () => this.approvals.has(decisionId);
+    for (let round = this.resumedRound(); !(await condition(answered, timing.followUpReminderMs)); round += 1) {
       await recordSystemStep(
         caseId,
         { key: `${decisionId}:approval-reminder:${round}`, action: 'approval_reminder_sent' },
         approvalReminder(caseId),
         APPROVER_ROLES.map(roleInbox),
       );
+      this.remindersThisRun += 1;
+      if (timeToCarryOn(timing, this.remindersThisRun)) await this.carryOn(round + 1, () => !answered());
     }
     return this.approvals.get(decisionId)!;
+  }
+
+  /** The round a wait starts at: where the previous run left it for the first wait of this run, else 0. */
+  private resumedRound(): number {
+    const round = this.carriedRound;
+    this.carriedRound = 0;
+    return round;
+  }
+
+  /** Hands the waiting case over to a new run, from reminder round `round` on. */
+  private carryOn(round: number, stillWaiting: () => boolean): Promise<void> {
+    const { state, opening, basis, decisionsTaken } = this;
+    const carried = { state, basis: basis!, decisionsTaken, reminderRound: round, openedBy: this.intake.opener };
+    return carryOn(opening, carried, stillWaiting);
   }
 
   recordApproval(decisionId: string, approval: Approval): Promise<void> {

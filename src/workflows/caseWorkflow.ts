@@ -31,8 +31,8 @@ export interface CaseOutcome {
  * helpers that only record (recordDecision, recordSystemStep...) return the activity's promise.
  */
 export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
-  const { caseId, employee } = opening;
-  const state: CaseState = {
+  const { caseId, employee, carried } = opening;
+  const state: CaseState = carried?.state ?? {
     caseId,
     status: 'awaiting_decision',
     assessment: opening.assessment,
@@ -47,8 +47,8 @@ export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
     opportunity: null,
     explanation: null,
   };
-  const intake = new CaseIntake(state, null);
-  const judgement = new CaseJudgement(state, opening);
+  const intake = new CaseIntake(state, carried?.openedBy ?? null);
+  const judgement = new CaseJudgement(state, opening, intake);
   const content = new ContentHandling(state, opening);
   const opportunity = new OpportunityPhase(state, opening);
 
@@ -60,22 +60,32 @@ export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
   setHandler(reportFollowUpUpdate, opportunity.report, { validator: opportunity.validateReport });
 
   // Intake: the basis its decision will be judged against, and the case on record: from then on it can be decided.
-  if (patched(PATCHES.basisBeforeRecord)) {
-    await judgement.loadBasis();
-    await activities.openCaseRecord(opening, state.decidingRole);
-  } else {
-    await activities.openCaseRecord(opening, state.decidingRole);
-    await judgement.loadBasis();
+  // A case carried over from its previous run (continue-as-new) has both already.
+  if (!carried) {
+    if (patched(PATCHES.basisBeforeRecord)) {
+      await judgement.loadBasis();
+      await activities.openCaseRecord(opening, state.decidingRole);
+    } else {
+      await activities.openCaseRecord(opening, state.decidingRole);
+      await judgement.loadBasis();
+    }
   }
   intake.prepared();
 
   // Judgement: a decision; a harsh sanction needs a second approver, whose refusal sends it back to the decider.
+  // Waiting long, the case continues as new; a run carried over while awaiting approval resumes there.
   let accepted: AcceptedDecision;
+  let resumingApproval = carried?.state.status === 'awaiting_approval';
   for (;;) {
-    accepted = await judgement.awaitDecision();
-    await judgement.recordDecision(accepted);
-    upsertCaseAttributes(state);
-    if (!needsSecondApprover(accepted.decision)) break;
+    if (resumingApproval) {
+      accepted = state.decision!;
+      resumingApproval = false;
+    } else {
+      accepted = await judgement.awaitDecision();
+      await judgement.recordDecision(accepted);
+      upsertCaseAttributes(state);
+      if (!needsSecondApprover(accepted.decision)) break;
+    }
     const approval = await judgement.awaitApproval(accepted.id);
     await judgement.recordApproval(accepted.id, approval);
     upsertCaseAttributes(state);

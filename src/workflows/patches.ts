@@ -9,4 +9,8 @@ export const PATCHES = {
   basisBeforeRecord: 'basis-before-record',
   /** The content of a sanctioned case is handled alongside its lesson (explanation, policy review), no longer before it. */
   lessonAlongsideContent: 'lesson-alongside-content',
+  /** A case waiting for a decision or an approval continues as new every `remindersPerRun` reminders. */
+  boundedCaseWaits: 'bounded-case-waits',
+  /** An explanation nobody reviews is escalated after EXPLANATION_REMINDERS reminders, then waits without reminders. */
+  boundedExplanationReminders: 'bounded-explanation-reminders',
 } as const;
