@@ -13,4 +13,6 @@ export const PATCHES = {
   boundedCaseWaits: 'bounded-case-waits',
   /** An explanation nobody reviews is escalated after EXPLANATION_REMINDERS reminders, then waits without reminders. */
   boundedExplanationReminders: 'bounded-explanation-reminders',
+  /** A policy review nobody answers closes (folded into the next periodic review) instead of waiting in silence. */
+  foldUnansweredReviews: 'fold-unanswered-reviews',
 } as const;

@@ -119,6 +119,14 @@ export async function startCaseReview(stack: Stack, lesson: Lesson, timing: Poli
   return workflowId;
 }
 
+/** The lessons a review reviews, as on record (the workflow holds only their case ids). */
+export async function reviewLessons(stack: Stack, reviewId: string): Promise<Lesson[]> {
+  const token = await stack.tokenFor('lessons-reader', 'steering_committee');
+  const view = await stack.http.get(`/api/policy-reviews/${reviewId}`).set('Authorization', `Bearer ${token}`);
+  if (view.status !== 200) throw new Error(`reading ${reviewId} failed: ${view.status} ${JSON.stringify(view.body)}`);
+  return view.body.lessons as Lesson[];
+}
+
 export function reviewState(stack: Stack, reviewId: string): Promise<PolicyReviewState> {
   return stack.temporal.workflow.getHandle(reviewId).query(policyReviewStateQuery);
 }

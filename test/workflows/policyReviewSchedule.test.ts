@@ -8,6 +8,7 @@ import {
   judgeReview,
   reviewState,
   SLOW_REVIEW_TIMING,
+  reviewLessons,
   startIsolatedStack,
   waitForReviewStatus,
 } from '../support/policyReviews';
@@ -117,8 +118,10 @@ describe('the periodic review schedule', () => {
     expect(firstId.startsWith(`${scheduleId}-`)).toBe(true);
     const first = await reviewState(stack, firstId);
     expect(first.trigger).toBe('periodic');
-    expect(first.lessons.map((l) => l.caseId)).toEqual([sanctioned.caseId, capitalised.caseId]);
-    expect(first.lessons.map((l) => l.clause)).toEqual(['6.1', '7.2']);
+    expect(first.caseIds).toEqual([sanctioned.caseId, capitalised.caseId]);
+    const firstLessons = await reviewLessons(stack, firstId);
+    expect(firstLessons.map((l) => l.caseId)).toEqual([sanctioned.caseId, capitalised.caseId]);
+    expect(firstLessons.map((l) => l.clause)).toEqual(['6.1', '7.2']);
     expect(first.period?.since).toBeNull();
     const chair = await stack.tokenFor('periodic-chair', 'steering_committee');
     const listed = await stack.http.get('/api/policy-reviews?trigger=periodic&status=open').set('Authorization', `Bearer ${chair}`);
@@ -140,14 +143,16 @@ describe('the periodic review schedule', () => {
     const later = await closedCaseLesson(stack, 'inappropriate', { category: 'disparaging_employer', severity: 'minor' });
     const secondId = await triggerReview();
     const second = await reviewState(stack, secondId);
-    expect(second.lessons.map((l) => l.caseId)).toEqual([later.caseId]);
+    expect(second.caseIds).toEqual([later.caseId]);
+    expect((await reviewLessons(stack, secondId)).map((l) => l.caseId)).toEqual([later.caseId]);
     expect(second.period?.since).toBe(first.period?.until);
     expect(await concludeWithoutChange(secondId)).toMatchObject({ outcome: 'no_change', caseIds: [later.caseId] });
 
     // A quiet quarter: nothing learned, but the documents are reviewed all the same.
     const thirdId = await triggerReview();
     const third = await reviewState(stack, thirdId);
-    expect(third.lessons).toEqual([]);
+    expect(third.caseIds).toEqual([]);
+    expect(await reviewLessons(stack, thirdId)).toEqual([]);
     expect(third.documentsConcerned).toEqual(['social-media-policy', 'communication-plan', 'training-material']);
     const lead = await stack.tokenFor('periodic-lead', 'social_media_lead');
     const inbox = await stack.http.get('/api/me/notifications').set('Authorization', `Bearer ${lead}`);
