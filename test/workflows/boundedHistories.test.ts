@@ -1,8 +1,8 @@
-import type { WorkflowExecutionInfo } from '@temporalio/client';
 import { EXPLANATION_REMINDERS } from '../../src/workflows/explanationPhase';
 import { caseState, closedCase, openCase, post, sanction, waitForStatus } from '../support/cases';
 import { detection, eventually } from '../support/fixtures';
 import { type Stack, startStack } from '../support/stack';
+import { runsOf } from '../support/workflowRuns';
 
 // Timers of the dev server fire about a second late: a few reminders a run keep these tests short.
 const REMINDERS_PER_RUN = 3;
@@ -26,26 +26,19 @@ async function waitForCount(caseId: string, action: string, count: number, timeo
   await eventually(async () => ((await timelineCount(caseId, action)) >= count ? true : undefined), timeoutMs, `${count} × ${action}`);
 }
 
-async function runsOf(caseId: string): Promise<WorkflowExecutionInfo[]> {
-  const runs: WorkflowExecutionInfo[] = [];
-  for await (const run of stack.temporal.workflow.list({ query: `WorkflowId = "${caseId}"` })) runs.push(run);
-  return runs;
-}
-
-async function historyLength(caseId: string, runId?: string): Promise<number> {
-  return ((await stack.temporal.workflow.getHandle(caseId, runId).fetchHistory()).events ?? []).length;
+async function historyLength(caseId: string): Promise<number> {
+  return ((await stack.temporal.workflow.getHandle(caseId).fetchHistory()).events ?? []).length;
 }
 
 /** Every run of the case, each with a history under the bound, and the reminders never sent twice. */
 async function expectBoundedRuns(caseId: string, minimumRuns: number): Promise<void> {
   const runs = await eventually(async () => {
-    const listed = await runsOf(caseId);
+    const listed = await runsOf(stack, caseId);
     return listed.length >= minimumRuns ? listed : undefined;
   });
-  const lengths = await Promise.all(runs.map((run) => historyLength(caseId, run.runId)));
-  for (const length of lengths) expect(length).toBeLessThan(EVENTS_PER_RUN);
+  for (const run of runs) expect(run.events).toBeLessThan(EVENTS_PER_RUN);
   // One run holding all of it would have gone past the bound.
-  expect(lengths.reduce((sum, length) => sum + length, 0)).toBeGreaterThan(EVENTS_PER_RUN);
+  expect(runs.reduce((sum, run) => sum + run.events, 0)).toBeGreaterThan(EVENTS_PER_RUN);
   const reminders = await stack.db.notification.findMany({ where: { caseId }, select: { idempotencyKey: true, recipient: true } });
   const keys = reminders.map((n) => `${n.idempotencyKey} ${n.recipient}`);
   expect(new Set(keys).size).toBe(keys.length);
