@@ -5,6 +5,7 @@ import { hireEmployee } from '../support/fixtures';
 import {
   answerReview,
   closedCaseLesson,
+  concludeWithoutChange,
   currentDocument,
   judgeReview,
   proposal,
@@ -41,12 +42,6 @@ async function startPeriodicReview(timing: PolicyReviewTiming = SLOW_REVIEW_TIMI
   return reviewId;
 }
 
-async function concludeWithoutChange(reviewId: string): Promise<void> {
-  expect((await answerReview(stack, reviewId, lead, { kind: 'no_change', reason: 'The documents cover it.' })).status).toBe(200);
-  expect((await judgeReview(stack, reviewId, chair, true)).status).toBe(200);
-  await result(reviewId);
-}
-
 async function historyOf(workflowId: string) {
   return (await stack.temporal.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
 }
@@ -58,7 +53,7 @@ describe('a case review nobody answers', () => {
     // A periodic review covers the case (it closed in its period) while the case's own review is still open.
     const covering = await startPeriodicReview();
     expect((await reviewState(stack, covering)).caseIds).toEqual([lesson.caseId]);
-    await concludeWithoutChange(covering);
+    await concludeWithoutChange(stack, covering);
 
     expect(await result(reviewId)).toEqual({ reviewId, outcome: 'folded', revisions: [], caseIds: [lesson.caseId] });
     const record = await stack.db.policyReview.findUniqueOrThrow({ where: { id: reviewId } });
@@ -83,10 +78,10 @@ describe('a case review nobody answers', () => {
     expect((await reviewState(stack, next)).caseIds).toEqual([lesson.caseId]);
     expect((await reviewLessons(stack, next)).map((l) => [l.caseId, l.category])).toEqual([[lesson.caseId, 'inappropriate_media']]);
     expect((await stack.db.policyReview.findUniqueOrThrow({ where: { id: reviewId } })).carriedIntoId).toBe(next);
-    await concludeWithoutChange(next);
+    await concludeWithoutChange(stack, next);
     const after = await startPeriodicReview();
     expect((await reviewState(stack, after)).caseIds).toEqual([]);
-    await concludeWithoutChange(after);
+    await concludeWithoutChange(stack, after);
   }, 60_000);
 });
 

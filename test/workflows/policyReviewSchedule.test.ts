@@ -1,14 +1,13 @@
 import { DEFAULT_REVIEW_SCHEDULE } from '../../src/domain/policySchedule';
 import { ensurePolicyReviewSchedule, POLICY_REVIEW_SCHEDULE_ID } from '../../src/platform/policyReviewSchedule';
-import type { PolicyReviewOutcome, policyReviewWorkflow } from '../../src/workflows/policyReviewWorkflow';
+import type { policyReviewWorkflow } from '../../src/workflows/policyReviewWorkflow';
 import { eventually } from '../support/fixtures';
 import {
-  answerReview,
   closedCaseLesson,
-  judgeReview,
+  concludeWithoutChange,
+  reviewLessons,
   reviewState,
   SLOW_REVIEW_TIMING,
-  reviewLessons,
   startIsolatedStack,
   waitForReviewStatus,
 } from '../support/policyReviews';
@@ -56,16 +55,6 @@ async function triggerReview(): Promise<string> {
   const reviewId = started.action.workflow.workflowId;
   await waitForReviewStatus(stack, reviewId, 'awaiting_answer');
   return reviewId;
-}
-
-async function concludeWithoutChange(reviewId: string): Promise<PolicyReviewOutcome> {
-  const lead = await stack.tokenFor('periodic-lead', 'social_media_lead');
-  const chair = await stack.tokenFor('periodic-chair', 'steering_committee');
-  expect((await answerReview(stack, reviewId, lead, { kind: 'no_change', reason: 'The documents are complete and current.' })).status).toBe(
-    200,
-  );
-  expect((await judgeReview(stack, reviewId, chair, true)).status).toBe(200);
-  return stack.temporal.workflow.getHandle(reviewId).result();
 }
 
 describe('the periodic review schedule', () => {
@@ -138,7 +127,7 @@ describe('the periodic review schedule', () => {
     }[];
     expect(timeline.filter((e) => e.details.reviewId === firstId).map((e) => e.action)).toEqual(['policy_review_opened']);
     // The positive lesson becomes an example on approval, even when nothing else changes.
-    expect((await concludeWithoutChange(firstId)).outcome).toBe('revised');
+    expect((await concludeWithoutChange(stack, firstId)).outcome).toBe('revised');
 
     const later = await closedCaseLesson(stack, 'inappropriate', { category: 'disparaging_employer', severity: 'minor' });
     const secondId = await triggerReview();
@@ -146,7 +135,7 @@ describe('the periodic review schedule', () => {
     expect(second.caseIds).toEqual([later.caseId]);
     expect((await reviewLessons(stack, secondId)).map((l) => l.caseId)).toEqual([later.caseId]);
     expect(second.period?.since).toBe(first.period?.until);
-    expect(await concludeWithoutChange(secondId)).toMatchObject({ outcome: 'no_change', caseIds: [later.caseId] });
+    expect(await concludeWithoutChange(stack, secondId)).toMatchObject({ outcome: 'no_change', caseIds: [later.caseId] });
 
     // A quiet quarter: nothing learned, but the documents are reviewed all the same.
     const thirdId = await triggerReview();
@@ -159,7 +148,7 @@ describe('the periodic review schedule', () => {
     expect(inbox.body.notifications.some((n: { body: string }) => n.body.includes(thirdId) && n.body.includes('No case was closed'))).toBe(
       true,
     );
-    expect(await concludeWithoutChange(thirdId)).toMatchObject({ outcome: 'no_change', caseIds: [] });
+    expect(await concludeWithoutChange(stack, thirdId)).toMatchObject({ outcome: 'no_change', caseIds: [] });
     const reviews = await stack.db.policyReview.findMany({ where: { trigger: 'periodic' }, orderBy: { openedAt: 'asc' } });
     expect(reviews.map((r) => [r.id, r.status])).toEqual([
       [firstId, 'closed'],
@@ -178,7 +167,7 @@ describe('the periodic review schedule', () => {
       });
     await start();
     await waitForReviewStatus(stack, workflowId, 'awaiting_answer');
-    await concludeWithoutChange(workflowId);
+    await concludeWithoutChange(stack, workflowId);
     const again = await start();
     await expect(again.result()).rejects.toMatchObject({ cause: { cause: { type: 'duplicate_review_run' } } });
     expect(await stack.db.policyReview.count({ where: { id: workflowId } })).toBe(1);
