@@ -11,7 +11,7 @@ export function createCaseActivities(db: Database) {
       await saveCaseOpening(db, opening, decidingRole, {
         eventKey: `${caseId}:opened`,
         caseId,
-        actor: `detector:${detection.source}`,
+        actor: opening.openedBy ?? `detector:${detection.source}`,
         action: 'case_opened',
         details: { ...assessment, decidingRole },
       });

@@ -13,6 +13,7 @@ import { createExplanationActivities } from './explanations';
 import { createJudgementActivities } from './judgement';
 import { createOpportunityActivities } from './opportunities';
 import { createPolicyReviewActivities } from './policyReviews';
+import { createRetentionActivities } from './retention';
 import { createSanctionActivities } from './sanctions';
 
 export interface ActivityDependencies {
@@ -38,6 +39,7 @@ export function createActivities(deps: ActivityDependencies) {
     ...createExplanationActivities(deps.db, deps.socialNetwork),
     ...createPolicyReviewActivities(deps.db, deps.policyReviewTiming),
     ...createCampaignActivities(deps),
+    ...createRetentionActivities(deps.db),
   };
 }
 

@@ -1,12 +1,14 @@
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
+import { auditTrail, requestId } from './audit/trail';
 import { authenticate } from './auth/middleware';
 import type { ApiContext } from './context';
 import { ApiError, errorHandler } from './errors';
 import { buildOpenApiDocument } from './openapi';
 import { acknowledgementRoutes } from './routes/acknowledgements';
 import { activityRoutes } from './routes/activities';
+import { auditRoutes } from './routes/audit';
 import { campaignRoutes } from './routes/campaigns';
 import { caseRoutes } from './routes/cases';
 import { documentRoutes } from './routes/documents';
@@ -23,6 +25,7 @@ const BODY_LIMIT = '32mb';
 export function createApp(ctx: ApiContext): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestId);
   app.use(pinoHttp({ logger: ctx.logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(healthRoutes(ctx));
@@ -31,6 +34,7 @@ export function createApp(ctx: ApiContext): Express {
     res.json(apiDocument);
   });
   app.use('/docs', swaggerUi.serveFiles(apiDocument), swaggerUi.setup(apiDocument));
+  app.use('/api', auditTrail(ctx.db, ctx.logger));
   app.use('/api', authenticate(ctx.authSecret));
   app.use(
     '/api',
@@ -44,6 +48,7 @@ export function createApp(ctx: ApiContext): Express {
     policyReviewRoutes(ctx),
     campaignRoutes(ctx),
     acknowledgementRoutes(ctx),
+    auditRoutes(ctx),
   );
   app.use((_req, _res) => {
     throw new ApiError(404, 'not_found', 'No such route');

@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import type { AccessSettings } from '../domain/access';
 import type { CaseSettings } from '../domain/case';
 import type { Database } from '../platform/database';
 import type { Logger } from '../platform/logger';
@@ -10,5 +11,7 @@ export interface ApiContext {
   taskQueue: string;
   caseSettings: CaseSettings;
   authSecret: string;
+  /** Need-to-know rules that depend on configuration. */
+  access: AccessSettings;
   logger: Logger;
 }

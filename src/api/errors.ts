@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler } from 'express';
 import { z } from 'zod';
+import type { Refusal } from '../domain/refusal';
 import type { Logger } from '../platform/logger';
 
 export interface FieldProblem {
@@ -24,6 +25,11 @@ export function invalidInput(fields: FieldProblem[]): ApiError {
   return new ApiError(400, 'invalid_input', `Invalid input: ${summary}`, fields);
 }
 
+export const STATUS_OF_REFUSAL: Record<Refusal['kind'], number> = { forbidden: 403, conflict: 409, unprocessable: 422 };
+
+/** A refusal of the domain rules as the API answers it. */
+export const refusalError = (refusal: Refusal) => new ApiError(STATUS_OF_REFUSAL[refusal.kind], refusal.code, refusal.message);
+
 export function notFound(what: string): ApiError {
   return new ApiError(404, 'not_found', `${what} not found`);
 }
@@ -42,6 +48,8 @@ export function parseInput<T extends z.ZodType>(schema: T, value: unknown, prefi
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, _req, res, _next) => {
+    // For the audit trail: which refusal this was.
+    res.locals.errorCode = error instanceof ApiError ? error.code : (error?.type ?? 'internal');
     if (error instanceof ApiError) {
       res.status(error.status).json({ error: { code: error.code, message: error.message, fields: error.fields } });
       return;

@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { caseListQuerySchema, followUpReportSchema, removalReportSchema } from '../domain/schemas/cases';
+import { type Action, CASE_ACTIONS, type CaseAction, rolesFor } from '../domain/access';
+import { auditQuerySchema } from '../domain/schemas/audit';
+import { caseListQuerySchema, followUpReportSchema, holdSchema, removalReportSchema } from '../domain/schemas/cases';
 import { acknowledgementSchema, attendanceSchema, campaignStartSchema, knowHowSessionSchema } from '../domain/schemas/campaigns';
-import { approvalSchema, decisionSchema, sanctionMatrixSchema } from '../domain/schemas/decisions';
+import { approvalSchema, decisionSchema, matrixVerdictSchema, sanctionMatrixSchema } from '../domain/schemas/decisions';
 import { employeeIdSchema, employeeImportSchema, employeeSchema } from '../domain/schemas/employees';
 import {
   explanationApprovalSchema,
@@ -18,8 +20,6 @@ import {
   reviewVerdictSchema,
   versionNumberSchema,
 } from '../domain/schemas/policy';
-import { EXPLANATION_REVIEWER_ROLES } from '../domain/explanation';
-import { DECIDING_ROLES, HANDLER_ROLES, type Role } from '../domain/vocabulary';
 import { pageSchema } from './routes/me';
 import { matrixVersionSchema } from './routes/sanctionMatrix';
 
@@ -63,7 +63,7 @@ const ERRORS = {
 } as const;
 type ErrorStatus = keyof typeof ERRORS;
 
-type Access = { public: true } | { roles: readonly Role[] | 'any' };
+type Access = { public: true } | { roles: 'any' } | { action: Action | CaseAction };
 
 interface OperationSpec {
   summary: string;
@@ -95,22 +95,24 @@ const requestBodies = {
   Acknowledgement: acknowledgementSchema,
   KnowHowSession: knowHowSessionSchema,
   Attendance: attendanceSchema,
+  MatrixVerdict: matrixVerdictSchema,
+  Hold: holdSchema,
 } satisfies Record<string, z.ZodType>;
 
 function accessText(access: Access): string {
   if ('public' in access) return 'Public: no token needed.';
-  if (access.roles === 'any') return 'Roles: any authenticated caller.';
-  // requireRole always lets admins through.
-  return `Roles: ${[...new Set([...access.roles, 'admin'])].join(', ')}.`;
+  if ('roles' in access) return 'Roles: any authenticated caller.';
+  const roles = `Roles: ${rolesFor(access.action).join(', ')}.`;
+  return access.action in CASE_ACTIONS ? `${roles} Need-to-know: a case the caller may not see answers 404.` : roles;
 }
 
 function operation(spec: OperationSpec): Json {
-  const roles = 'public' in spec.access ? null : spec.access.roles;
-  const secured = roles !== null;
+  const secured = !('public' in spec.access);
+  const everyone = 'roles' in spec.access;
   const statuses = new Set<ErrorStatus>(spec.errors);
   if (spec.body || spec.parameters?.some((parameter) => parameter.in === 'query')) statuses.add(400);
   if (secured) statuses.add(401);
-  if (secured && roles !== 'any') statuses.add(403);
+  if (secured && !everyone) statuses.add(403);
   const responses: Json = {};
   for (const [status, description] of Object.entries(spec.ok)) responses[status] = { description, content: { 'application/json': {} } };
   for (const status of [...statuses].sort((a, b) => a - b)) responses[status] = { $ref: `#/components/responses/Error${status}` };
@@ -127,16 +129,41 @@ function operation(spec: OperationSpec): Json {
 }
 
 const caseId = pathParameter('caseId');
-const caseUpdate = (summary: string, body: OperationSpec['body'], roles: readonly Role[], notes?: string): Json =>
+const caseUpdate = (summary: string, body: OperationSpec['body'], action: CaseAction, notes?: string): Json =>
   operation({
     summary,
-    access: { roles },
+    access: { action },
     notes,
     parameters: [caseId],
     body,
     ok: { 200: 'The case receipt: `{caseId, status, decisionId, content, explanation}` (explanation routes: the explanation)' },
     errors: [404, 409, 422],
   });
+
+/** Placing and releasing a legal hold on a case or an employee. */
+function holdPaths(base: string, parameter: Json, what: string, kind: 'case' | 'employee'): Json {
+  const hold = { parameters: [parameter], body: 'Hold' as const };
+  return {
+    [`${base}/hold`]: {
+      post: operation({
+        ...hold,
+        summary: `Place a legal hold on ${what}: retention and erasure leave it alone`,
+        access: { action: `${kind}.hold` },
+        ok: { 201: 'The hold', 200: 'The hold already active' },
+        errors: [404],
+      }),
+    },
+    [`${base}/hold/release`]: {
+      post: operation({
+        ...hold,
+        summary: `Release the legal hold of ${what}`,
+        access: { action: `${kind}.release_hold` },
+        ok: { 200: 'The released hold' },
+        errors: [404, 409],
+      }),
+    },
+  };
+}
 
 /** The OpenAPI 3.1 description of every route `createApp` mounts, with request schemas generated from the zod schemas the routes validate with. */
 export function buildOpenApiDocument(): Json {
@@ -165,7 +192,7 @@ export function buildOpenApiDocument(): Json {
       '/api/activities': {
         post: operation({
           summary: 'Report a detected activity (opens a case)',
-          access: { roles: ['detector', ...HANDLER_ROLES] },
+          access: { action: 'activity.report' },
           notes: 'The case id is derived from `source` and `sourceRef`: a re-sent detection answers 200 with the same case.',
           body: 'DetectedActivity',
           ok: {
@@ -177,7 +204,7 @@ export function buildOpenApiDocument(): Json {
       '/api/cases': {
         get: operation({
           summary: 'List and search cases, newest first',
-          access: { roles: HANDLER_ROLES },
+          access: { action: 'case.list' },
           notes: '`mine=true` keeps the cases waiting on the caller.',
           parameters: queryParameters(caseListQuerySchema),
           ok: { 200: '`{"total", "limit", "offset", "cases": [...]}`' },
@@ -186,7 +213,7 @@ export function buildOpenApiDocument(): Json {
       '/api/cases/{caseId}': {
         get: operation({
           summary: 'View a case: status, assessment, live workflow state, employee, detection, timeline',
-          access: { roles: HANDLER_ROLES },
+          access: { action: 'case.view' },
           parameters: [caseId],
           ok: { 200: 'The case' },
           errors: [404],
@@ -195,7 +222,7 @@ export function buildOpenApiDocument(): Json {
       '/api/cases/{caseId}/precedents': {
         get: operation({
           summary: 'How comparable cases were decided and the sanctions the matrix allows',
-          access: { roles: HANDLER_ROLES },
+          access: { action: 'case.precedents' },
           parameters: [caseId],
           ok: { 200: 'The precedents' },
           errors: [404],
@@ -205,28 +232,23 @@ export function buildOpenApiDocument(): Json {
         post: caseUpdate(
           'Decide a case: sanction, capitalize or dismiss',
           'Decision',
-          DECIDING_ROLES,
+          'case.decide',
           'The case decides who may (403 otherwise): its routed role or a higher deciding role (manager < social_media_lead < steering_committee), a manager only for their own reports; admins may not decide.',
         ),
       },
       '/api/cases/{caseId}/approval': {
-        post: caseUpdate(
-          'Approve a harsh sanction or send it back',
-          'Approval',
-          ['steering_committee', 'hr'],
-          'A second person: never the decider.',
-        ),
+        post: caseUpdate('Approve a harsh sanction or send it back', 'Approval', 'case.approve', 'A second person: never the decider.'),
       },
       '/api/cases/{caseId}/content-status': {
-        post: caseUpdate('Report on a requested content removal', 'RemovalReport', HANDLER_ROLES),
+        post: caseUpdate('Report on a requested content removal', 'RemovalReport', 'case.report_content'),
       },
       '/api/cases/{caseId}/follow-up': {
-        post: caseUpdate('Report on the follow-up of a positive activity', 'FollowUpReport', HANDLER_ROLES),
+        post: caseUpdate('Report on the follow-up of a positive activity', 'FollowUpReport', 'case.report_follow_up'),
       },
       '/api/cases/{caseId}/explanation': {
         get: operation({
           summary: 'The anonymised explanation (lesson) of a case, as it stands',
-          access: { roles: HANDLER_ROLES },
+          access: { action: 'case.view_explanation' },
           parameters: [caseId],
           ok: { 200: 'The explanation: kind, title, parts, status, publishAt' },
           errors: [404],
@@ -234,7 +256,7 @@ export function buildOpenApiDocument(): Json {
         put: caseUpdate(
           'Edit the explanation',
           'ExplanationEdit',
-          EXPLANATION_REVIEWER_ROLES,
+          'case.edit_explanation',
           'Refused (422) while a part is empty or the text identifies the employee (the refusal names what was found); only while a draft.',
         ),
       },
@@ -242,12 +264,12 @@ export function buildOpenApiDocument(): Json {
         post: caseUpdate(
           'Approve the explanation and schedule its publication',
           'ExplanationApproval',
-          EXPLANATION_REVIEWER_ROLES,
-          'A different person from the last editor (403 four_eyes). Published at `publishAt`, or after the configured delay.',
+          'case.approve_explanation',
+          "A different person from the last editor (403 four_eyes). Published at `publishAt`, or after the configured delay; a `publishAt` sooner than EXPLANATION_MIN_PUBLICATION_DELAY is refused (422 publish_too_soon). On a case routed to the manager, only the employee's own manager.",
         ),
       },
       '/api/cases/{caseId}/explanation/withdraw': {
-        post: caseUpdate('Withdraw the explanation before publication', 'ExplanationWithdrawal', EXPLANATION_REVIEWER_ROLES),
+        post: caseUpdate('Withdraw the explanation before publication', 'ExplanationWithdrawal', 'case.withdraw_explanation'),
       },
       '/api/lessons': {
         get: operation({
@@ -262,7 +284,7 @@ export function buildOpenApiDocument(): Json {
       '/api/employees/import': {
         post: operation({
           summary: 'Import employees (up to 50,000), applied whole or not at all',
-          access: { roles: ['hr'] },
+          access: { action: 'employee.write' },
           body: 'EmployeeImport',
           ok: { 200: '`{"imported"}`' },
           errors: [409, 413],
@@ -271,7 +293,7 @@ export function buildOpenApiDocument(): Json {
       '/api/employees/{id}': {
         put: operation({
           summary: 'Create or replace an employee',
-          access: { roles: ['hr'] },
+          access: { action: 'employee.write' },
           parameters: [employeeId],
           body: 'Employee',
           ok: { 201: 'Created: the employee', 200: 'Replaced: the employee' },
@@ -279,7 +301,9 @@ export function buildOpenApiDocument(): Json {
         }),
         get: operation({
           summary: 'One employee',
-          access: { roles: ['hr', 'manager', 'social_media_lead', 'steering_committee'] },
+          access: { action: 'employee.read' },
+          notes:
+            "For HR and the deciders of the employee's cases (their manager, whoever a case of theirs is routed to or was decided by); to anyone else 404.",
           parameters: [employeeId],
           ok: { 200: 'The employee' },
           errors: [404],
@@ -288,24 +312,65 @@ export function buildOpenApiDocument(): Json {
       '/api/sanction-matrix': {
         get: operation({
           summary: 'The current sanction matrix',
-          access: { roles: HANDLER_ROLES },
+          access: { action: 'matrix.read' },
           ok: { 200: 'The matrix with its version' },
         }),
         post: operation({
-          summary: 'Save a new version of the sanction matrix',
-          access: { roles: ['admin'] },
-          notes: 'Cases already judged keep the version they were judged under.',
+          summary: 'Propose a new version of the sanction matrix',
+          access: { action: 'matrix.propose' },
+          notes: 'It applies only once another person approves it (POST /api/sanction-matrix/proposals/{id}/approval).',
           body: 'SanctionMatrix',
-          ok: { 201: 'The new version' },
+          ok: { 202: 'The pending proposal: `{id, rules, proposedBy, proposedAt, status}`' },
         }),
       },
       '/api/sanction-matrix/versions/{version}': {
         get: operation({
           summary: 'One version of the sanction matrix',
-          access: { roles: HANDLER_ROLES },
+          access: { action: 'matrix.read' },
           parameters: [pathParameter('version', jsonSchema(matrixVersionSchema))],
           ok: { 200: 'The matrix version' },
           errors: [400, 404],
+        }),
+      },
+      '/api/sanction-matrix/proposals': {
+        get: operation({
+          summary: 'Proposed sanction matrices, newest first, with their verdicts',
+          access: { action: 'matrix.read' },
+          ok: { 200: '`{"proposals": [{id, rules, proposedBy, status, decidedBy, version}]}`' },
+        }),
+      },
+      '/api/sanction-matrix/proposals/{id}/approval': {
+        post: operation({
+          summary: 'Approve a proposed sanction matrix (it becomes the next version) or reject it',
+          access: { action: 'matrix.approve' },
+          notes: 'Not by its proposer (403 four_eyes); once (409 proposal_decided).',
+          parameters: [pathParameter('id')],
+          body: 'MatrixVerdict',
+          ok: { 200: 'The settled proposal, with the `version` it published' },
+          errors: [404, 409],
+        }),
+      },
+      ...holdPaths('/api/cases/{caseId}', caseId, 'a case', 'case'),
+      ...holdPaths('/api/employees/{id}', employeeId, 'an employee (every case about them, and their erasure)', 'employee'),
+      '/api/employees/{id}/erasure': {
+        post: operation({
+          summary: 'Erase an employee: pseudonymise their personal data and that of their closed cases',
+          access: { action: 'employee.erase' },
+          notes:
+            'Refused while a case of theirs is open (409 open_case) or a legal hold covers them or one of their cases (409 legal_hold). Nothing in flight is stopped. Answers what it did.',
+          parameters: [employeeId],
+          ok: { 200: '`{employeeId, erasedAt, alreadyErased, cases, notifications}`' },
+          errors: [404, 409],
+        }),
+      },
+      '/api/audit': {
+        get: operation({
+          summary: 'The audit trail: every state-changing call and every refusal, newest first',
+          access: { action: 'audit.read' },
+          parameters: queryParameters(auditQuerySchema),
+          ok: {
+            200: '`{"entries": [{id, at, requestId, actor, roles, action, method, path, caseId, objectId, status, outcome, code}], "nextBefore"}`',
+          },
         }),
       },
       '/api/documents': {
@@ -345,7 +410,7 @@ export function buildOpenApiDocument(): Json {
       '/api/policy-reviews': {
         get: operation({
           summary: 'Policy reviews, open and closed, newest first, with the cases that fed them',
-          access: { roles: HANDLER_ROLES },
+          access: { action: 'review.read' },
           parameters: queryParameters(policyReviewListQuerySchema),
           ok: { 200: '`{"total", "limit", "offset", "reviews": [...]}`' },
         }),
@@ -353,7 +418,7 @@ export function buildOpenApiDocument(): Json {
       '/api/policy-reviews/{id}': {
         get: operation({
           summary: 'One policy review: lessons, live state, answers, trail',
-          access: { roles: HANDLER_ROLES },
+          access: { action: 'review.read' },
           parameters: [pathParameter('id')],
           ok: { 200: 'The review' },
           errors: [404],
@@ -362,7 +427,7 @@ export function buildOpenApiDocument(): Json {
       '/api/policy-reviews/{id}/answer': {
         post: operation({
           summary: 'Answer a policy review: proposed new texts, or no change needed',
-          access: { roles: ['social_media_lead', 'communications', 'steering_committee'] },
+          access: { action: 'review.answer' },
           notes:
             'The review decides who may (403 otherwise): the social-media lead or communications, and the steering committee once the review is escalated. A proposal based on a version that is no longer current is refused (409 stale_base): rebase it.',
           parameters: [pathParameter('id')],
@@ -374,7 +439,7 @@ export function buildOpenApiDocument(): Json {
       '/api/policy-reviews/{id}/approval': {
         post: operation({
           summary: 'Approve the pending answer (publishes the new versions) or send it back',
-          access: { roles: ['steering_committee'] },
+          access: { action: 'review.approve' },
           notes:
             'Not by the author of the answer (403 four_eyes). Approving a proposal overtaken by another review is refused (409 stale_base).',
           parameters: [pathParameter('id')],
@@ -386,12 +451,12 @@ export function buildOpenApiDocument(): Json {
       '/api/campaigns': {
         get: operation({
           summary: 'Awareness campaigns, newest first, with recipients and acknowledgements',
-          access: { roles: HANDLER_ROLES },
+          access: { action: 'campaign.read' },
           ok: { 200: '`{"campaigns": [{campaignId, status, versionNumber, deadline, recipients, acknowledged, ...}]}`' },
         }),
         post: operation({
           summary: 'Start the awareness campaign of a version of the social-media policy by hand',
-          access: { roles: ['communications'] },
+          access: { action: 'campaign.start' },
           notes:
             'The policy review starts it on its own when it publishes a version. One campaign per version: asking again answers 200 with the same id. Versions of other documents are refused (422 not_campaign_document), and so is a past deadline (422 deadline_in_past).',
           body: 'CampaignStart',
@@ -402,7 +467,7 @@ export function buildOpenApiDocument(): Json {
       '/api/campaigns/{campaignId}': {
         get: operation({
           summary: 'A campaign report: coverage by department, e-mails, reminders, sessions, live state, final report',
-          access: { roles: HANDLER_ROLES },
+          access: { action: 'campaign.read' },
           parameters: [pathParameter('campaignId')],
           ok: { 200: 'The campaign report' },
           errors: [404],
@@ -430,7 +495,7 @@ export function buildOpenApiDocument(): Json {
         }),
         post: operation({
           summary: 'Schedule a know-how session (posted to the enterprise social network)',
-          access: { roles: ['communications'] },
+          access: { action: 'campaign.schedule_session' },
           notes:
             'Refused in a closed or superseded campaign (409 campaign_closed), in the past (422 session_in_past) or after the deadline (422 session_after_deadline).',
           parameters: [pathParameter('campaignId')],
@@ -453,7 +518,7 @@ export function buildOpenApiDocument(): Json {
       '/api/campaigns/{campaignId}/sessions/{sessionId}/attendance': {
         post: operation({
           summary: 'Record who attended a know-how session (marks it held)',
-          access: { roles: ['communications'] },
+          access: { action: 'campaign.record_attendance' },
           notes: 'Registered employees only (422 not_registered, naming them).',
           parameters: [pathParameter('campaignId'), pathParameter('sessionId')],
           body: 'Attendance',

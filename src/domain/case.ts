@@ -57,6 +57,8 @@ export interface CaseOpening extends CaseSettings {
   detection: Detection;
   employee: CaseEmployee;
   assessment: Assessment;
+  /** Who reported it, as `roles:sub` of their token (cases opened before this was recorded name `detector:<source>`). */
+  openedBy?: string;
   /** Set when the case continued as new while it waited for a decision or an approval. */
   carried?: CarriedCase;
 }
@@ -68,8 +70,8 @@ export interface CarriedCase {
   decisionsTaken: number;
   /** The reminder round the wait is at: reminders are keyed by it, so none is sent twice. */
   reminderRound: number;
-  /** The intake Update that opened the case. */
-  openedBy: string | null;
+  /** The id of the intake Update that opened the case. */
+  openingUpdate: string | null;
   /** Runs before this one. */
   runs: number;
 }

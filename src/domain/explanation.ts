@@ -1,18 +1,10 @@
 import { type EmployeeIdentifiers, findIdentifiers, anonymise } from './anonymisation';
 import type { Decider } from './decider';
-import type { Refusal } from './refusal';
+import { type Refusal, unprocessable } from './refusal';
 import type { PolicyClause } from './policyClause';
 import { mayDecideAs } from './routing';
 import type { SanctionRange } from './sanctionMatrix';
-import {
-  type ActivityCategory,
-  type ContentAction,
-  DECIDING_ROLES,
-  type DecidingRole,
-  type Role,
-  type Sanction,
-  type Severity,
-} from './vocabulary';
+import { type ActivityCategory, type ContentAction, type DecidingRole, type Sanction, type Severity } from './vocabulary';
 
 export type ExplanationKind = 'sanction' | 'good_practice';
 
@@ -143,9 +135,6 @@ export function draftProblems(draft: Pick<ExplanationDraft, 'kind' | 'title' | '
   return null;
 }
 
-/** Roles that may review lessons; the case narrows deciders down to its deciding role and above. */
-export const EXPLANATION_REVIEWER_ROLES: readonly Role[] = ['communications', ...DECIDING_ROLES];
-
 /** Who reviews a lesson: communications, and the role that decided the case (or one above it). */
 function refuseReviewer(person: Decider, decidingRole: DecidingRole): Refusal | null {
   if (person.roles.includes('communications') || mayDecideAs(person.roles, decidingRole)) return null;
@@ -206,4 +195,12 @@ export function refuseExplanationApproval(
 export function refuseWithdrawal(review: ExplanationReview, person: Decider): Refusal | null {
   if (review.status === 'published' || review.status === 'withdrawn') return notADraft(review.status);
   return refuseReviewer(person, review.decidingRole);
+}
+
+/** A requested publication date must leave at least the minimum delay after the approval (room for the employee to object). */
+export function refusePublicationDate(requested: string | null, now: number, minDelayMs: number): Refusal | null {
+  if (requested === null || Date.parse(requested) <= now) return null; // a past date is the validator's publish_at_past
+  if (Date.parse(requested) - now >= minDelayMs) return null;
+  const hours = Math.ceil(minDelayMs / 3_600_000);
+  return unprocessable('publish_too_soon', `publishAt must be at least ${hours} hour${hours === 1 ? '' : 's'} after the approval.`);
 }

@@ -1,4 +1,5 @@
 import { INAPPROPRIATE_CATEGORIES, SANCTIONS, SEVERITIES, type InappropriateCategory, type Sanction, type Severity } from './vocabulary';
+import { conflict, forbidden, type Refusal } from './refusal';
 
 /** The sanctions a case may receive: every rung of the ladder from `min` to `max`, both included. */
 export interface SanctionRange {
@@ -168,4 +169,18 @@ export function matrixProblems(candidate: SanctionMatrixCandidate): MatrixProble
     }
   }
   return problems;
+}
+
+/** A proposed matrix as the two-person rule sees it. */
+export interface MatrixProposalFacts {
+  status: string;
+  proposedBy: string;
+}
+
+/** A new matrix needs a second person: not the proposer, and only while the proposal is pending. */
+export function refuseMatrixVerdict(proposal: MatrixProposalFacts, deciderSub: string): Refusal | null {
+  if (proposal.status !== 'pending') return conflict('proposal_decided', `The proposal is already ${proposal.status}.`);
+  if (proposal.proposedBy === deciderSub)
+    return forbidden('four_eyes', 'A sanction matrix is approved by someone other than its proposer.');
+  return null;
 }

@@ -66,9 +66,6 @@ export function isCategoryOfKind(kind: ActivityKind, category: string): category
   return (categoriesOf(kind) as readonly string[]).includes(category);
 }
 
-/** Roles of the people who handle cases (as opposed to detection sources and employees). */
-export const HANDLER_ROLES = ['manager', 'social_media_lead', 'steering_committee', 'communications', 'hr', 'admin'] as const;
-
 /** What a handler reports about a removal request on an external site. */
 export const REMOVAL_REPORTS = ['removed', 'refused', 'in_progress'] as const;
 export type RemovalReport = (typeof REMOVAL_REPORTS)[number];

@@ -1,4 +1,4 @@
-import { caseSettingsFrom, loadApiConfig } from '../platform/config';
+import { accessSettingsFrom, caseSettingsFrom, loadApiConfig } from '../platform/config';
 import { startApiServer } from '../platform/apiServer';
 import { connectDatabase } from '../platform/database';
 import { createLogger } from '../platform/logger';
@@ -15,6 +15,7 @@ async function main() {
     port: config.PORT,
     authSecret: config.AUTH_SECRET,
     caseSettings: caseSettingsFrom(config),
+    access: accessSettingsFrom(config),
     db,
     logger,
   });

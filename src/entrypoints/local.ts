@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { issueToken } from '../api/auth/tokens';
 import { startApiServer } from '../platform/apiServer';
-import { caseSettingsFrom, loadLocalConfig } from '../platform/config';
+import { accessSettingsFrom, caseSettingsFrom, loadLocalConfig } from '../platform/config';
 import { connectDatabase } from '../platform/database';
 import { startEmbeddedPostgres } from '../platform/embeddedPostgres';
 import { obtainLocalSecret } from '../platform/localSecret';
@@ -68,12 +68,15 @@ async function main() {
     port: config.PORT,
     authSecret,
     caseSettings: caseSettingsFrom(config),
+    access: accessSettingsFrom(config),
     db,
     logger,
   });
   stops.unshift(api.stop);
 
+  // Admin administers and reads no case data; HR keeps the directory, may report activities and sees every case.
   const adminToken = await issueToken(authSecret, { sub: 'admin', name: 'Local administrator', roles: ['admin'] });
+  const hrToken = await issueToken(authSecret, { sub: 'hr-local', name: 'Local HR partner', roles: ['hr'] });
   console.log(
     [
       '',
@@ -82,6 +85,7 @@ async function main() {
       `  API docs      http://localhost:${api.port}/docs`,
       `  Readiness     http://localhost:${api.port}/readyz`,
       ...(config.TEMPORAL_ADDRESS ? [] : [`  Temporal UI   http://localhost:${config.TEMPORAL_UI_PORT}`]),
+      `  HR token      ${hrToken}`,
       `  Admin token   ${adminToken}`,
       '  Other tokens  npm run token -- --sub alice --role manager',
       'Press Ctrl-C to stop.',

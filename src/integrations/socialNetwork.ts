@@ -18,7 +18,15 @@ export interface SocialNetworkConfig {
   timeoutMs?: number;
 }
 
-/** Posts `{ text }` (Slack's and Teams' common field, with the title in bold) to the webhook. */
+/**
+ * Lessons and policy texts are plain text. In the webhook's mrkdwn `<...>` is a control sequence
+ * (`<!channel>` notifies everyone, `<@U123>` mentions someone, `<https://x|label>` is a disguised
+ * link) and `&` starts an entity; escaped as Slack documents (and as HTML, for Teams), they show as
+ * typed.
+ */
+export const escapeMrkdwn = (text: string): string => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+
+/** Posts `{ text }` (Slack's and Teams' common field, with the title in bold) to the webhook, escaped. */
 export function createSocialNetwork(config: SocialNetworkConfig): SocialNetwork {
   const { webhookUrl } = config;
   if (!webhookUrl) {
@@ -35,7 +43,7 @@ export function createSocialNetwork(config: SocialNetworkConfig): SocialNetwork 
       const response = await fetch(webhookUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
-        body: JSON.stringify({ text: `*${title}*\n\n${text}` }),
+        body: JSON.stringify({ text: `*${escapeMrkdwn(title)}*\n\n${escapeMrkdwn(text)}` }),
         signal: AbortSignal.timeout(config.timeoutMs ?? 10_000),
       });
       if (!response.ok) throw new Error(`the social-network webhook answered ${response.status}`);

@@ -8,12 +8,18 @@ import type { PolicyReviewTiming } from '../domain/policyReview';
 import { DEFAULT_REVIEW_SCHEDULE, parseReviewCadence, type ReviewCadence } from '../domain/policySchedule';
 import { DEFAULT_ROUTING_RULES } from '../domain/routing';
 import { SANCTIONS } from '../domain/vocabulary';
+import type { AccessSettings } from '../domain/access';
+import { DEFAULT_RETENTION, RETENTION_CLASSES, type RetentionPeriods } from '../domain/retention';
+import type { RetentionRun } from '../workflows/retentionWorkflow';
 import { routingRulesSchema } from '../domain/schemas/routing';
 
 /** Thrown when the environment does not describe a runnable service; its message is one line naming the variable. */
 export class ConfigError extends Error {}
 
 const toMs = (value: string) => msToNumber(value as Parameters<typeof msToNumber>[0]);
+
+/** Cases pseudonymised by one retention activity. */
+const RETENTION_BATCH_SIZE = 200;
 
 const duration = z.string().refine(
   (value) => {
@@ -25,6 +31,8 @@ const duration = z.string().refine(
   },
   { message: 'must be a positive duration such as "90s", "4h" or "3 days"' },
 );
+
+const retentionPeriodsSchema = z.partialRecord(z.enum(RETENTION_CLASSES), duration);
 
 const temporalSchema = z.object({
   TEMPORAL_ADDRESS: z.string().min(1).default('localhost:7233'),
@@ -91,11 +99,11 @@ const integrationsSchema = z.object({
   SOCIAL_WEBHOOK_URL: z.url({ message: 'must be the http(s) URL of the enterprise social network incoming webhook' }).optional(),
 });
 
-/** The periodic policy review's schedule, and how long reviewers have (pinned into each review when it opens). */
-const policyReviewSchema = z.object({
-  POLICY_REVIEW_SCHEDULE: z
+/** When a Schedule runs: a cron expression or an interval. */
+const cadence = (defaultText: string) =>
+  z
     .string()
-    .default(DEFAULT_REVIEW_SCHEDULE)
+    .default(defaultText)
     .transform((text, ctx): ReviewCadence => {
       const readDuration = (value: string) => {
         try {
@@ -104,13 +112,17 @@ const policyReviewSchema = z.object({
           return null;
         }
       };
-      const cadence = parseReviewCadence(text, readDuration);
-      if ('problem' in cadence) {
-        ctx.addIssue({ code: 'custom', message: cadence.problem });
+      const parsed = parseReviewCadence(text, readDuration);
+      if ('problem' in parsed) {
+        ctx.addIssue({ code: 'custom', message: parsed.problem });
         return z.NEVER;
       }
-      return cadence;
-    }),
+      return parsed;
+    });
+
+/** The periodic policy review's schedule, and how long reviewers have (pinned into each review when it opens). */
+const policyReviewSchema = z.object({
+  POLICY_REVIEW_SCHEDULE: cadence(DEFAULT_REVIEW_SCHEDULE),
   POLICY_REVIEW_REMINDER: duration.default('7 days'),
   POLICY_REVIEW_DEADLINE: duration.default('14 days'),
 });
@@ -132,6 +144,40 @@ const campaignSchema = z.object({
     .default(DEFAULT_CAMPAIGN_SETTINGS.acknowledgeUrl),
 });
 
+/** The retention run: when, and how long each kind of closed case keeps its personal data. */
+const retentionSchema = z.object({
+  RETENTION_SCHEDULE: cadence('0 3 * * *'),
+  RETENTION_PERIODS: z
+    .string()
+    .optional()
+    .transform((text, ctx): RetentionPeriods => {
+      if (text === undefined || text.trim() === '') return DEFAULT_RETENTION;
+      const parsed = retentionPeriodsSchema.safeParse(
+        (() => {
+          try {
+            return JSON.parse(text);
+          } catch {
+            return undefined;
+          }
+        })(),
+      );
+      if (!parsed.success) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `must be JSON such as {"minor": "1 year", "sanction": "5 years"} with keys among ${RETENTION_CLASSES.join(', ')} and positive durations`,
+        });
+        return z.NEVER;
+      }
+      return { ...DEFAULT_RETENTION, ...Object.fromEntries(Object.entries(parsed.data).map(([key, value]) => [key, toMs(value!)])) };
+    }),
+});
+
+/** Need-to-know settings of the API. */
+const accessSchema = z.object({
+  ACCESS_INDIRECT_REPORTS: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
+  EXPLANATION_MIN_PUBLICATION_DELAY: duration.default('2 days'),
+});
+
 /** The workflow code the worker runs: a bundle built by `npm run build`, or src/workflows bundled at start. */
 const workflowCodeSchema = z.object({
   WORKFLOW_BUNDLE: z
@@ -147,6 +193,7 @@ const workerSchema = temporalSchema
   .extend(integrationsSchema.shape)
   .extend(policyReviewSchema.shape)
   .extend(campaignSchema.shape)
+  .extend(retentionSchema.shape)
   .extend(workflowCodeSchema.shape);
 
 const policyReminderBeforeDeadline = (config: { POLICY_REVIEW_REMINDER: string; POLICY_REVIEW_DEADLINE: string }) => {
@@ -168,12 +215,23 @@ const reminderBeforeDeadline = (config: { CASE_DECISION_REMINDER: string; CASE_D
 };
 const reminderRule = { message: 'must be shorter than CASE_DECISION_DEADLINE', path: ['CASE_DECISION_REMINDER'] };
 
+const minimumDelayRespected = (config: { EXPLANATION_PUBLICATION_DELAY: string; EXPLANATION_MIN_PUBLICATION_DELAY: string }) => {
+  try {
+    return toMs(config.EXPLANATION_MIN_PUBLICATION_DELAY) <= toMs(config.EXPLANATION_PUBLICATION_DELAY);
+  } catch {
+    return true;
+  }
+};
+const minimumDelayRule = { message: 'must not be longer than EXPLANATION_PUBLICATION_DELAY', path: ['EXPLANATION_MIN_PUBLICATION_DELAY'] };
+
 const apiConfigSchema = temporalSchema
   .extend(databaseSchema.shape)
   .extend(loggingSchema.shape)
   .extend(apiSchema.shape)
   .extend(caseSettingsSchema.shape)
-  .refine(reminderBeforeDeadline, reminderRule);
+  .extend(accessSchema.shape)
+  .refine(reminderBeforeDeadline, reminderRule)
+  .refine(minimumDelayRespected, minimumDelayRule);
 
 const localSchema = z.object({
   DATA_DIR: z.string().min(1).default('.data'),
@@ -192,10 +250,13 @@ const localConfigSchema = temporalSchema
   .extend(integrationsSchema.shape)
   .extend(policyReviewSchema.shape)
   .extend(campaignSchema.shape)
+  .extend(retentionSchema.shape)
+  .extend(accessSchema.shape)
   .extend(workflowCodeSchema.shape)
   .extend(localSchema.shape)
   .refine(reminderBeforeDeadline, reminderRule)
-  .refine(policyReminderBeforeDeadline, policyReminderRule);
+  .refine(policyReminderBeforeDeadline, policyReminderRule)
+  .refine(minimumDelayRespected, minimumDelayRule);
 
 export type WorkerConfig = z.infer<typeof workerConfigSchema>;
 export type ApiConfig = z.infer<typeof apiConfigSchema>;
@@ -216,7 +277,12 @@ export const loadLocalConfig = (env: NodeJS.ProcessEnv = process.env): LocalConf
 /** Every variable the production entry points read, for the deployment files' tests and the README. */
 export const REQUIRED_DEPLOYMENT_VARIABLES = ['DATABASE_URL', 'AUTH_SECRET', 'TEMPORAL_ADDRESS'] as const;
 export const DEPLOYMENT_VARIABLES = [
-  ...new Set([...Object.keys(workerSchema.shape), ...Object.keys(apiSchema.shape), ...Object.keys(caseSettingsSchema.shape)]),
+  ...new Set([
+    ...Object.keys(workerSchema.shape),
+    ...Object.keys(apiSchema.shape),
+    ...Object.keys(caseSettingsSchema.shape),
+    ...Object.keys(accessSchema.shape),
+  ]),
 ];
 
 /** The durations and routing a new case is opened with (pinned into its workflow input). */
@@ -244,6 +310,19 @@ export function policyReviewSettingsFrom(config: z.infer<typeof policyReviewSche
     cadence: config.POLICY_REVIEW_SCHEDULE,
     timing: { reminderMs: toMs(config.POLICY_REVIEW_REMINDER), deadlineMs: toMs(config.POLICY_REVIEW_DEADLINE) },
   };
+}
+
+/** Need-to-know settings, from configuration. */
+export function accessSettingsFrom(config: z.infer<typeof accessSchema>): AccessSettings {
+  return {
+    indirectReports: config.ACCESS_INDIRECT_REPORTS === 'true',
+    minPublicationDelayMs: toMs(config.EXPLANATION_MIN_PUBLICATION_DELAY),
+  };
+}
+
+/** The retention Schedule's cadence and each run's periods, from configuration. */
+export function retentionSettingsFrom(config: z.infer<typeof retentionSchema>): { cadence: ReviewCadence; run: RetentionRun } {
+  return { cadence: config.RETENTION_SCHEDULE, run: { periods: config.RETENTION_PERIODS, batchSize: RETENTION_BATCH_SIZE } };
 }
 
 /** How campaigns run, from configuration. */

@@ -1,7 +1,7 @@
-import { Client, Connection, ScheduleAlreadyRunning, ScheduleOverlapPolicy, type ScheduleSpec } from '@temporalio/client';
+import { type Client, ScheduleOverlapPolicy, type ScheduleSpec } from '@temporalio/client';
 import type { PolicyReviewOpening, PolicyReviewTiming } from '../domain/policyReview';
 import { describeCadence, type ReviewCadence } from '../domain/policySchedule';
-import type { policyReviewWorkflow } from '../workflows/policyReviewWorkflow';
+import { ensureSchedule, withTemporalClient } from './schedules';
 
 /** The id of the periodic review's Temporal Schedule; each run's workflow id is this id plus the scheduled time. */
 export const POLICY_REVIEW_SCHEDULE_ID = 'policy-review-periodic';
@@ -29,42 +29,27 @@ export async function ensurePolicyReviewSchedule(
 ): Promise<{ scheduleId: string; created: boolean }> {
   const scheduleId = options.scheduleId ?? POLICY_REVIEW_SCHEDULE_ID;
   const opening: PolicyReviewOpening = { trigger: 'periodic', timing: options.timing };
-  const spec = scheduleSpecOf(options.cadence);
-  const action = {
-    type: 'startWorkflow' as const,
-    workflowType: 'policyReviewWorkflow',
-    workflowId: scheduleId,
-    taskQueue: options.taskQueue,
-    args: [opening] as [PolicyReviewOpening],
-  };
-  // Each run reviews the lessons since the previous one, so runs may overlap (a review left open
-  // never holds the next one back), and a run missed while Temporal was down is caught up within a week.
-  const policies = { overlap: ScheduleOverlapPolicy.ALLOW_ALL, catchupWindow: '7 days' as const };
-  const note = `Periodic policy review, ${describeCadence(options.cadence)} (POLICY_REVIEW_SCHEDULE, applied at start-up).`;
-  try {
-    await client.schedule.create<typeof policyReviewWorkflow>({ scheduleId, spec, action, policies, state: { note } });
-    return { scheduleId, created: true };
-  } catch (error) {
-    if (!(error instanceof ScheduleAlreadyRunning)) throw error;
-  }
-  await client.schedule.getHandle(scheduleId).update<typeof policyReviewWorkflow>((previous) => ({
-    spec,
-    action,
-    policies,
-    state: previous.state.paused ? { paused: true, note: previous.state.note } : { paused: false, note },
-  }));
-  return { scheduleId, created: false };
+  return ensureSchedule(client, {
+    scheduleId,
+    spec: scheduleSpecOf(options.cadence),
+    action: {
+      type: 'startWorkflow',
+      workflowType: 'policyReviewWorkflow',
+      workflowId: scheduleId,
+      taskQueue: options.taskQueue,
+      args: [opening],
+    },
+    // Each run reviews the lessons since the previous one, so runs may overlap (a review left open
+    // never holds the next one back), and a run missed while Temporal was down is caught up within a week.
+    policies: { overlap: ScheduleOverlapPolicy.ALLOW_ALL, catchupWindow: '7 days' },
+    note: `Periodic policy review, ${describeCadence(options.cadence)} (POLICY_REVIEW_SCHEDULE, applied at start-up).`,
+  });
 }
 
 /** Connects to Temporal long enough to ensure the schedule: for the worker and the local runner at start-up. */
-export async function ensurePolicyReviewScheduleAt(
+export function ensurePolicyReviewScheduleAt(
   temporal: { address: string; namespace: string },
   options: PolicyReviewScheduleOptions,
 ): Promise<{ scheduleId: string; created: boolean }> {
-  const connection = await Connection.connect({ address: temporal.address });
-  try {
-    return await ensurePolicyReviewSchedule(new Client({ connection, namespace: temporal.namespace }), options);
-  } finally {
-    await connection.close();
-  }
+  return withTemporalClient(temporal, (client) => ensurePolicyReviewSchedule(client, options));
 }

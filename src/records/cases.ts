@@ -1,9 +1,11 @@
 import type { Prisma } from '../generated/prisma/client';
+import type { CaseScope } from '../domain/access';
 import type { CaseOpening } from '../domain/case';
 import { APPROVER_ROLES } from '../domain/decisions';
 import type { CaseListQuery } from '../domain/schemas/cases';
 import { type CaseStatus, DECIDING_ROLES, type DecidingRole, type Role } from '../domain/vocabulary';
 import type { Database } from '../platform/database';
+import { caseScopeWhere } from './access';
 import { audit, type AuditEntry } from './auditTrail';
 import { deliver, type InboxMessage } from './inbox';
 import type { Tx } from './transaction';
@@ -103,17 +105,17 @@ function waitingOn(person: { sub: string; roles: readonly Role[] }): Prisma.Case
   return { OR: clauses, employeeId: { not: person.sub } };
 }
 
-/** A page of the cases matching the query (`mine`: those waiting on `person`), newest first, with the total. */
-export async function findCases(db: Tx, query: CaseListQuery, person: { sub: string; roles: readonly Role[] }) {
-  const where: Prisma.CaseWhereInput = {
+/** A page of the cases in `scope` matching the query (`mine`: those waiting on `person`), newest first, with the total. */
+export async function findCases(db: Tx, query: CaseListQuery, person: { sub: string; roles: readonly Role[] }, scope: CaseScope) {
+  const filters: Prisma.CaseWhereInput = {
     status: query.status,
     kind: query.kind,
     category: query.category,
     severity: query.severity,
     decidingRole: query.assignedRole,
     department: query.department,
-    ...(query.mine ? waitingOn(person) : {}),
   };
+  const where: Prisma.CaseWhereInput = { AND: [await caseScopeWhere(db, scope), filters, query.mine ? waitingOn(person) : {}] };
   const [total, cases] = await Promise.all([
     db.case.count({ where }),
     db.case.findMany({
@@ -121,7 +123,11 @@ export async function findCases(db: Tx, query: CaseListQuery, person: { sub: str
       orderBy: [{ openedAt: 'desc' }, { id: 'asc' }],
       take: query.limit,
       skip: query.offset,
-      include: { employee: { select: { id: true, name: true } } },
+      include: {
+        employee: { select: { id: true, name: true, managerId: true } },
+        decisions: { select: { decidedBy: true } },
+        approvals: { select: { approvedBy: true } },
+      },
     }),
   ]);
   return { total, cases };

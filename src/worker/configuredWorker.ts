@@ -1,16 +1,23 @@
 import { createContentSite } from '../integrations/contentSite';
 import { createMailer } from '../integrations/mailer';
 import { createSocialNetwork } from '../integrations/socialNetwork';
-import { campaignSettingsFrom, mailerConfigFrom, policyReviewSettingsFrom, type WorkerConfig } from '../platform/config';
+import {
+  campaignSettingsFrom,
+  mailerConfigFrom,
+  policyReviewSettingsFrom,
+  retentionSettingsFrom,
+  type WorkerConfig,
+} from '../platform/config';
 import type { Database } from '../platform/database';
 import type { Logger } from '../platform/logger';
 import { ensurePolicyReviewScheduleAt } from '../platform/policyReviewSchedule';
+import { ensureRetentionScheduleAt } from '../platform/retentionSchedule';
 import { type RunningWorker, startCaseWorker } from './caseWorker';
 import { chooseWorkflowBundle } from './workflowCode';
 
 /**
  * The worker as configured by the environment, with its integrations (content site, social
- * network, SMTP), and the periodic policy-review Schedule ensured. Shared by the worker entry
+ * network, SMTP), and the periodic policy-review and retention Schedules ensured. Shared by the worker entry
  * point and the all-in-one local runner.
  */
 export async function startConfiguredWorker(
@@ -39,6 +46,11 @@ export async function startConfiguredWorker(
     { taskQueue: config.TEMPORAL_TASK_QUEUE, ...policyReview },
   );
   logger.info(schedule, 'periodic policy review scheduled');
+  const retention = await ensureRetentionScheduleAt(
+    { address, namespace: config.TEMPORAL_NAMESPACE },
+    { taskQueue: config.TEMPORAL_TASK_QUEUE, ...retentionSettingsFrom(config) },
+  );
+  logger.info(retention, 'retention run scheduled');
   const finished = worker.finished.finally(() => mailer.close());
   return {
     ...worker,

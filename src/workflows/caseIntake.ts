@@ -11,15 +11,15 @@ export class CaseIntake {
 
   constructor(
     private readonly state: CaseState,
-    /** The intake Update that opened the case, carried across continue-as-new. */
-    private openedBy: string | null,
+    /** The id of the intake Update that opened the case, carried across continue-as-new. */
+    private opening: string | null,
   ) {}
 
   readonly answer = async (): Promise<IntakeReceipt> => {
     const updateId = currentUpdateInfo()?.id ?? '';
-    this.openedBy ??= updateId;
+    this.opening ??= updateId;
     await condition(() => this.ready);
-    return { caseId: this.state.caseId, status: this.state.status, created: updateId === this.openedBy };
+    return { caseId: this.state.caseId, status: this.state.status, created: updateId === this.opening };
   };
 
   /** The case is on record and its basis pinned: waiting intakes are answered. */
@@ -27,7 +27,7 @@ export class CaseIntake {
     this.ready = true;
   }
 
-  get opener(): string | null {
-    return this.openedBy;
+  get openingUpdate(): string | null {
+    return this.opening;
   }
 }

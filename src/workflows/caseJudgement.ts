@@ -32,7 +32,7 @@ export class CaseJudgement {
   constructor(
     private readonly state: CaseState,
     private readonly opening: CaseOpening,
-    private readonly intake: Pick<CaseIntake, 'opener'>,
+    private readonly intake: Pick<CaseIntake, 'openingUpdate'>,
   ) {
     const { carried } = opening;
     this.basis = carried?.basis ?? null;
@@ -169,7 +169,7 @@ export class CaseJudgement {
   /** Hands the waiting case over to a new run, from reminder round `round` on. */
   private carryOn(round: number, stillWaiting: () => boolean): Promise<void> {
     const { state, opening, basis, decisionsTaken } = this;
-    const carried = { state, basis: basis!, decisionsTaken, reminderRound: round, openedBy: this.intake.opener };
+    const carried = { state, basis: basis!, decisionsTaken, reminderRound: round, openingUpdate: this.intake.openingUpdate };
     return carryOn(opening, carried, stillWaiting);
   }
 

@@ -47,7 +47,7 @@ export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
     opportunity: null,
     explanation: null,
   };
-  const intake = new CaseIntake(state, carried?.openedBy ?? null);
+  const intake = new CaseIntake(state, carried?.openingUpdate ?? null);
   const judgement = new CaseJudgement(state, opening, intake);
   const content = new ContentHandling(state, opening);
   const opportunity = new OpportunityPhase(state, opening);

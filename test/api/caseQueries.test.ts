@@ -79,10 +79,11 @@ describe('the sanction matrix', () => {
     await database.drop();
   });
 
-  it('starts at version 1 with the defaults, and admins add versions that new decisions are judged under', async () => {
+  it('starts at version 1 with the defaults; a proposal approved by a second person adds a version new decisions are judged under', async () => {
     const stack = isolated;
     const hr = await stack.tokenFor('hr-matrix', 'hr');
     const admin = await stack.tokenFor('admin-matrix', 'admin');
+    const chair = await stack.tokenFor('chair-matrix', 'steering_committee');
     const get = (path: string, token: string) => stack.http.get(path).set('Authorization', `Bearer ${token}`);
     const current = await get('/api/sanction-matrix', hr);
     expect(current.status).toBe(200);
@@ -98,9 +99,26 @@ describe('the sanction matrix', () => {
 
     const stricter = structuredClone(defaults);
     stricter.rules.harassment.minor = { min: 'written_warning', max: 'written_warning' };
-    const created = await post(stack, '/api/sanction-matrix', admin, stricter);
-    expect(created.status).toBe(201);
-    expect(created.body.version).toBe(2);
+    const proposed = await post(stack, '/api/sanction-matrix', admin, stricter);
+    expect([proposed.status, proposed.body.status, proposed.body.proposedBy]).toEqual([202, 'pending', 'admin-matrix']);
+    expect((await get('/api/sanction-matrix', hr)).body.version).toBe(1);
+    const approval = `/api/sanction-matrix/proposals/${proposed.body.id}/approval`;
+    const own = await post(stack, approval, admin, { approve: true, note: 'mine' });
+    expect([own.status, own.body.error.code]).toEqual([403, 'four_eyes']);
+    expect((await post(stack, approval, hr, { approve: true, note: 'not my role' })).status).toBe(403);
+    const approved = await post(stack, approval, chair, { approve: true, note: 'Harassment is never minor for us.' });
+    expect([approved.status, approved.body.status, approved.body.version, approved.body.decidedBy]).toEqual([
+      200,
+      'approved',
+      2,
+      'chair-matrix',
+    ]);
+    const again = await post(stack, approval, chair, { approve: true, note: 'twice' });
+    expect([again.status, again.body.error.code]).toEqual([409, 'proposal_decided']);
+    expect((await get('/api/sanction-matrix/versions/2', hr)).body).toMatchObject({
+      createdBy: 'admin-matrix',
+      approvedBy: 'chair-matrix',
+    });
     expect((await get('/api/sanction-matrix/versions/1', hr)).body.rules).toEqual(defaults.rules);
     expect((await get('/api/sanction-matrix', hr)).body.rules.harassment.minor).toEqual(stricter.rules.harassment.minor);
     expect((await get('/api/sanction-matrix/versions/9', hr)).status).toBe(404);

@@ -131,7 +131,8 @@ describe('POST /api/activities', () => {
     const employeeId = await hireEmployee(stack);
     const input = detection(stack, employeeId) as DetectedActivityInput;
     const request = { requestId: stack.unique('request') };
-    const opened = await openCase(stack.context, input, request);
+    const reporter = { sub: 'listening-tool', name: 'Listening tool', roles: ['detector' as const] };
+    const opened = await openCase(stack.context, input, reporter, request);
     expect(opened).toEqual({ caseId: caseIdFor(input.source, input.sourceRef), created: true });
     const handle = stack.temporal.workflow.getHandle(opened.caseId);
     // The same Update id is answered from the first one's outcome: no new Update enters history.

@@ -68,7 +68,9 @@ describe('API documentation', () => {
       if (operation.requestBody) expect([where, Object.keys(operation.responses)]).toEqual([where, expect.arrayContaining(['400'])]);
     }
     const decision = document.paths['/api/cases/{caseId}/decision'].post;
-    expect(decision.description).toMatch(/^Roles: manager, social_media_lead, steering_committee, admin\./);
+    expect(decision.description).toMatch(
+      /^Roles: manager, social_media_lead, steering_committee\. Need-to-know: a case the caller may not see answers 404\./,
+    );
     expect(Object.keys(decision.responses)).toEqual(['200', '400', '401', '403', '404', '409', '422']);
     expect(document.paths['/api/cases'].get.parameters.map((parameter: Json) => parameter.name)).toEqual([
       'status',

@@ -32,7 +32,7 @@ async function startRunner(env: NodeJS.ProcessEnv): Promise<Runner> {
   const token = await eventually(
     async () => {
       if (child.exitCode !== null) throw new Error(`local runner exited early:\n${output.join('')}`);
-      return /Admin token\s+(\S+)/.exec(output.join(''))?.[1];
+      return /HR token\s+(\S+)/.exec(output.join(''))?.[1];
     },
     120_000,
     'the local runner to be ready',

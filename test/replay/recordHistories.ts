@@ -220,6 +220,19 @@ const scenarios: Scenario[] = [
       await save(stack, 'campaign-superseding', newer);
     },
   },
+  {
+    // Retention: one run over the cases closed by the scenarios before, a batch of one case at a time.
+    name: 'retention-run',
+    stack: {},
+    async run(stack) {
+      const retention = await stack.temporal.workflow.start('retentionWorkflow', {
+        taskQueue: stack.taskQueue,
+        workflowId: `retention-${stack.unique('run')}`,
+        args: [{ periods: { minor: 1, standard: 1, positive: 1, sanction: 1 }, batchSize: 1 }],
+      });
+      await save(stack, 'retention-run', retention.workflowId);
+    },
+  },
 ];
 
 async function main() {

@@ -5,6 +5,7 @@ import request from 'supertest';
 import { createApp } from '../../src/api/app';
 import { issueToken } from '../../src/api/auth/tokens';
 import type { ApiContext } from '../../src/api/context';
+import type { AccessSettings } from '../../src/domain/access';
 import { type ContentSite, createContentSite } from '../../src/integrations/contentSite';
 import { createMailer } from '../../src/integrations/mailer';
 import { createSocialNetwork } from '../../src/integrations/socialNetwork';
@@ -62,6 +63,8 @@ export interface StackOptions {
   campaigns?: Partial<CampaignSettings>;
   /** false to run without an in-process worker (a test then runs its own, e.g. in a child process). */
   worker?: boolean;
+  /** Need-to-know settings (default: direct reports only, no minimum publication delay). */
+  access?: Partial<AccessSettings>;
   /** A database of the test's own, for tests that change global settings such as the sanction matrix. */
   databaseUrl?: string;
 }
@@ -101,6 +104,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       explainGoodPractice: options.explanations ?? false,
     },
     authSecret: TEST_AUTH_SECRET,
+    access: {
+      indirectReports: options.access?.indirectReports ?? false,
+      minPublicationDelayMs: options.access?.minPublicationDelayMs ?? 0,
+    },
     logger: createLogger('silent'),
   };
   const app = createApp(context);

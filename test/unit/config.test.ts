@@ -1,5 +1,14 @@
 import { DEFAULT_ROUTING_RULES } from '../../src/domain/routing';
-import { ConfigError, caseSettingsFrom, loadApiConfig, loadLocalConfig, loadWorkerConfig } from '../../src/platform/config';
+import { DEFAULT_RETENTION } from '../../src/domain/retention';
+import {
+  accessSettingsFrom,
+  ConfigError,
+  caseSettingsFrom,
+  loadApiConfig,
+  loadLocalConfig,
+  loadWorkerConfig,
+  retentionSettingsFrom,
+} from '../../src/platform/config';
 
 const valid = {
   DATABASE_URL: 'postgresql://app@db:5432/cases',
@@ -87,5 +96,33 @@ describe('configuration from the environment', () => {
 describe('empty variables', () => {
   it('count as unset, so defaults apply', () => {
     expect(loadApiConfig({ ...valid, CONTENT_SITE_URL: '', CASE_DECISION_DEADLINE: '' }).CASE_DECISION_DEADLINE).toBe('3 days');
+  });
+});
+
+describe('access and retention settings', () => {
+  const day = 24 * 3600 * 1000;
+  it('default to direct reports, a two-day minimum publication delay and the retention periods of the domain', () => {
+    expect(accessSettingsFrom(loadApiConfig(valid))).toEqual({ indirectReports: false, minPublicationDelayMs: 2 * day });
+    const worker = loadWorkerConfig({ DATABASE_URL: valid.DATABASE_URL });
+    expect(retentionSettingsFrom(worker)).toEqual({
+      cadence: { kind: 'cron', expression: '0 3 * * *' },
+      run: { periods: DEFAULT_RETENTION, batchSize: 200 },
+    });
+  });
+
+  it('read retention periods as JSON of durations per kind of record and refuse anything else', () => {
+    const env = (RETENTION_PERIODS: string) => ({ DATABASE_URL: valid.DATABASE_URL, RETENTION_PERIODS });
+    const periods = retentionSettingsFrom(loadWorkerConfig(env('{"minor": "90 days", "sanction": "7y"}'))).run.periods;
+    expect(periods).toEqual({ ...DEFAULT_RETENTION, minor: 90 * day, sanction: 7 * 365.25 * day });
+    for (const bad of ['{"minor": "soon"}', '{"dismissed": "1 year"}', 'not json']) {
+      expect(() => loadWorkerConfig(env(bad))).toThrow(/^Invalid configuration: RETENTION_PERIODS must be JSON/);
+    }
+  });
+
+  it('want the minimum publication delay no longer than the default one', () => {
+    expect(() => loadApiConfig({ ...valid, EXPLANATION_MIN_PUBLICATION_DELAY: '8 days' })).toThrow(
+      'Invalid configuration: EXPLANATION_MIN_PUBLICATION_DELAY must not be longer than EXPLANATION_PUBLICATION_DELAY',
+    );
+    expect(accessSettingsFrom(loadApiConfig({ ...valid, ACCESS_INDIRECT_REPORTS: 'true' })).indirectReports).toBe(true);
   });
 });

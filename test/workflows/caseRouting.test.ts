@@ -35,8 +35,9 @@ describe('routing a new case', () => {
     const { caseId, managerId } = await openCase(stack, act('minor'));
     const otherManager = await stack.tokenFor('someone-else', 'manager');
     const refused = await post(stack, `/api/cases/${caseId}/decision`, otherManager, sanction('conversation'));
-    expect(refused.status).toBe(403);
-    expect(refused.body.error.code).toBe('wrong_role');
+    // Another manager's case does not exist for them (need-to-know): 404, not a refusal that confirms it.
+    expect(refused.status).toBe(404);
+    expect(refused.body.error.code).toBe('not_found');
     const ownManager = await stack.tokenFor(managerId!, 'manager');
     const accepted = await post(stack, `/api/cases/${caseId}/decision`, ownManager, sanction('conversation'));
     expect(accepted.status).toBe(200);

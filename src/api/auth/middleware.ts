@@ -1,5 +1,4 @@
 import type { RequestHandler } from 'express';
-import type { Role } from '../../domain/vocabulary';
 import { ApiError } from '../errors';
 import { type Principal, verifyToken } from './tokens';
 
@@ -26,15 +25,4 @@ export function authenticate(secret: string): RequestHandler {
 export function principalOf(req: { principal?: Principal }): Principal {
   if (!req.principal) throw new ApiError(401, 'unauthenticated', 'Authorization: Bearer <token> is required');
   return req.principal;
-}
-
-/** Lets the request through when the caller holds one of `roles` (admins always may). */
-export function requireRole(...roles: Role[]): RequestHandler {
-  return (req, _res, next) => {
-    const principal = principalOf(req);
-    if (!principal.roles.some((role) => role === 'admin' || roles.includes(role))) {
-      throw new ApiError(403, 'forbidden', `This action needs one of the roles: ${roles.join(', ')}`);
-    }
-    next();
-  };
 }

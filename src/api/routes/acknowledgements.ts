@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { acknowledgementSchema } from '../../domain/schemas/campaigns';
 import { principalOf } from '../auth/middleware';
+import { noteAudit } from '../audit/trail';
 import type { ApiContext } from '../context';
 import { parseInput } from '../errors';
 import { pathParam } from '../params';
@@ -14,6 +15,7 @@ export function acknowledgementRoutes(ctx: ApiContext): Router {
     res.json(await pendingAcknowledgements(ctx, principalOf(req)));
   });
   router.post('/campaigns/:campaignId/acknowledgements', async (req, res) => {
+    noteAudit(req, { action: 'campaign.acknowledge', caseId: null, objectId: pathParam(req, 'campaignId') });
     const input = parseInput(acknowledgementSchema, req.body ?? {});
     const { created, acknowledgement } = await acknowledge(ctx, pathParam(req, 'campaignId'), principalOf(req), input);
     res.status(created ? 201 : 200).json(acknowledgement);

@@ -1,44 +1,69 @@
 import { Router } from 'express';
-import { caseListQuerySchema, followUpReportSchema, removalReportSchema } from '../../domain/schemas/cases';
+import { caseListQuerySchema, followUpReportSchema, holdSchema, removalReportSchema } from '../../domain/schemas/cases';
 import { approvalSchema, decisionSchema } from '../../domain/schemas/decisions';
-import { DECIDING_ROLES, HANDLER_ROLES } from '../../domain/vocabulary';
 import { approveUpdate, decideUpdate, reportFollowUpUpdate, reportRemovalUpdate } from '../../workflows/caseMessages';
-import { principalOf, requireRole } from '../auth/middleware';
+import { authorize, authorizeCase, caseScopeFor } from '../access/policy';
 import type { ApiContext } from '../context';
 import { parseInput } from '../errors';
 import { pathParam } from '../params';
 import { updateCase } from '../services/workflowUpdates';
 import { casePrecedents, listCases } from '../services/caseQueries';
 import { viewCase } from '../services/caseView';
+import { placeCaseHold, releaseCaseHold } from '../services/legalHolds';
 
 export function caseRoutes(ctx: ApiContext): Router {
   const router = Router();
-  const handlers = requireRole(...HANDLER_ROLES);
 
-  router.get('/cases', handlers, async (req, res) => {
-    res.json(await listCases(ctx, parseInput(caseListQuerySchema, req.query, 'query'), principalOf(req)));
+  router.get('/cases', async (req, res) => {
+    const principal = authorize(req, 'case.list');
+    const query = parseInput(caseListQuerySchema, req.query, 'query');
+    res.json(await listCases(ctx, query, principal, caseScopeFor(ctx, principal)));
   });
-  router.get('/cases/:caseId', handlers, async (req, res) => {
-    res.json(await viewCase(ctx, pathParam(req, 'caseId')));
+  router.get('/cases/:caseId', async (req, res) => {
+    const caseId = pathParam(req, 'caseId');
+    res.json(await viewCase(ctx, caseId, await authorizeCase(ctx, req, caseId, 'case.view')));
   });
-  router.get('/cases/:caseId/precedents', handlers, async (req, res) => {
-    res.json(await casePrecedents(ctx, pathParam(req, 'caseId')));
+  router.get('/cases/:caseId/precedents', async (req, res) => {
+    const caseId = pathParam(req, 'caseId');
+    const { principal } = await authorizeCase(ctx, req, caseId, 'case.precedents');
+    res.json(await casePrecedents(ctx, caseId, caseScopeFor(ctx, principal)));
   });
-  router.post('/cases/:caseId/decision', requireRole(...DECIDING_ROLES), async (req, res) => {
+  router.post('/cases/:caseId/decision', async (req, res) => {
+    const caseId = pathParam(req, 'caseId');
+    const { principal } = await authorizeCase(ctx, req, caseId, 'case.decide');
     const decision = parseInput(decisionSchema, req.body);
-    res.json(await updateCase(ctx, pathParam(req, 'caseId'), decideUpdate, { decider: principalOf(req), decision }));
+    res.json(await updateCase(ctx, caseId, decideUpdate, { decider: principal, decision }));
   });
-  router.post('/cases/:caseId/approval', requireRole('steering_committee', 'hr'), async (req, res) => {
+  router.post('/cases/:caseId/approval', async (req, res) => {
+    const caseId = pathParam(req, 'caseId');
+    const { principal } = await authorizeCase(ctx, req, caseId, 'case.approve');
     const { approve, rationale } = parseInput(approvalSchema, req.body);
-    res.json(await updateCase(ctx, pathParam(req, 'caseId'), approveUpdate, { approver: principalOf(req), approve, rationale }));
+    res.json(await updateCase(ctx, caseId, approveUpdate, { approver: principal, approve, rationale }));
   });
-  router.post('/cases/:caseId/content-status', handlers, async (req, res) => {
+  router.post('/cases/:caseId/content-status', async (req, res) => {
+    const caseId = pathParam(req, 'caseId');
+    const { principal } = await authorizeCase(ctx, req, caseId, 'case.report_content');
     const { status, note } = parseInput(removalReportSchema, req.body);
-    res.json(await updateCase(ctx, pathParam(req, 'caseId'), reportRemovalUpdate, { reporter: principalOf(req), status, note }));
+    res.json(await updateCase(ctx, caseId, reportRemovalUpdate, { reporter: principal, status, note }));
   });
-  router.post('/cases/:caseId/follow-up', handlers, async (req, res) => {
+  router.post('/cases/:caseId/follow-up', async (req, res) => {
+    const caseId = pathParam(req, 'caseId');
+    const { principal } = await authorizeCase(ctx, req, caseId, 'case.report_follow_up');
     const { reproduced, note } = parseInput(followUpReportSchema, req.body);
-    res.json(await updateCase(ctx, pathParam(req, 'caseId'), reportFollowUpUpdate, { reporter: principalOf(req), reproduced, note }));
+    res.json(await updateCase(ctx, caseId, reportFollowUpUpdate, { reporter: principal, reproduced, note }));
+  });
+  router.post('/cases/:caseId/hold', async (req, res) => {
+    const caseId = pathParam(req, 'caseId');
+    const { principal } = await authorizeCase(ctx, req, caseId, 'case.hold');
+    const { reason } = parseInput(holdSchema, req.body);
+    const { created, hold } = await placeCaseHold(ctx, caseId, reason, principal);
+    res.status(created ? 201 : 200).json(hold);
+  });
+  router.post('/cases/:caseId/hold/release', async (req, res) => {
+    const caseId = pathParam(req, 'caseId');
+    const { principal } = await authorizeCase(ctx, req, caseId, 'case.release_hold');
+    const { reason } = parseInput(holdSchema, req.body);
+    res.json(await releaseCaseHold(ctx, caseId, reason, principal));
   });
   return router;
 }

@@ -1,45 +1,53 @@
 import { Router } from 'express';
-import { EXPLANATION_REVIEWER_ROLES, type ExplanationDraft } from '../../domain/explanation';
+import type { ExplanationDraft } from '../../domain/explanation';
 import {
   explanationApprovalSchema,
   explanationEditSchema,
   explanationWithdrawalSchema,
   lessonPageSchema,
 } from '../../domain/schemas/explanations';
-import { HANDLER_ROLES } from '../../domain/vocabulary';
 import { approveExplanationUpdate, editExplanationUpdate, withdrawExplanationUpdate } from '../../workflows/caseMessages';
-import { principalOf, requireRole } from '../auth/middleware';
+import { authorizeCase } from '../access/policy';
 import type { ApiContext } from '../context';
 import { parseInput } from '../errors';
 import { pathParam } from '../params';
-import { lessonFeed, viewExplanation } from '../services/explanations';
+import { assertPublicationDelay, lessonFeed, viewExplanation } from '../services/explanations';
 import { updateCase } from '../services/workflowUpdates';
 
 export function explanationRoutes(ctx: ApiContext): Router {
   const router = Router();
 
   /** The lesson as it stands: live from the case while it is under review, else as recorded. */
-  router.get('/cases/:caseId/explanation', requireRole(...HANDLER_ROLES), async (req, res) => {
-    res.json(await viewExplanation(ctx, pathParam(req, 'caseId')));
+  router.get('/cases/:caseId/explanation', async (req, res) => {
+    const caseId = pathParam(req, 'caseId');
+    await authorizeCase(ctx, req, caseId, 'case.view_explanation');
+    res.json(await viewExplanation(ctx, caseId));
   });
-  router.put('/cases/:caseId/explanation', requireRole(...EXPLANATION_REVIEWER_ROLES), async (req, res) => {
+  router.put('/cases/:caseId/explanation', async (req, res) => {
+    const caseId = pathParam(req, 'caseId');
+    const { principal } = await authorizeCase(ctx, req, caseId, 'case.edit_explanation');
     const { title, parts } = parseInput(explanationEditSchema, req.body);
-    const receipt = await updateCase(ctx, pathParam(req, 'caseId'), editExplanationUpdate, {
-      editor: principalOf(req),
+    const receipt = await updateCase(ctx, caseId, editExplanationUpdate, {
+      editor: principal,
       title,
       parts: parts as ExplanationDraft['parts'],
     });
     // The workflow answers where the lesson stands; its text is the one just accepted.
     res.json({ ...receipt.explanation, title, parts });
   });
-  router.post('/cases/:caseId/explanation/approve', requireRole(...EXPLANATION_REVIEWER_ROLES), async (req, res) => {
+  router.post('/cases/:caseId/explanation/approve', async (req, res) => {
+    const caseId = pathParam(req, 'caseId');
+    const { principal } = await authorizeCase(ctx, req, caseId, 'case.approve_explanation');
     const { publishAt } = parseInput(explanationApprovalSchema, req.body ?? {});
-    const receipt = await updateCase(ctx, pathParam(req, 'caseId'), approveExplanationUpdate, { approver: principalOf(req), publishAt });
+    assertPublicationDelay(ctx, publishAt);
+    const receipt = await updateCase(ctx, caseId, approveExplanationUpdate, { approver: principal, publishAt });
     res.json(receipt.explanation);
   });
-  router.post('/cases/:caseId/explanation/withdraw', requireRole(...EXPLANATION_REVIEWER_ROLES), async (req, res) => {
+  router.post('/cases/:caseId/explanation/withdraw', async (req, res) => {
+    const caseId = pathParam(req, 'caseId');
+    const { principal } = await authorizeCase(ctx, req, caseId, 'case.withdraw_explanation');
     const { reason } = parseInput(explanationWithdrawalSchema, req.body);
-    const receipt = await updateCase(ctx, pathParam(req, 'caseId'), withdrawExplanationUpdate, { by: principalOf(req), reason });
+    const receipt = await updateCase(ctx, caseId, withdrawExplanationUpdate, { by: principal, reason });
     res.json(receipt.explanation);
   });
 

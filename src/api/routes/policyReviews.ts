@@ -1,7 +1,6 @@
 import { Router } from 'express';
 import { policyReviewListQuerySchema, reviewAnswerSchema, reviewVerdictSchema } from '../../domain/schemas/policy';
-import { HANDLER_ROLES } from '../../domain/vocabulary';
-import { principalOf, requireRole } from '../auth/middleware';
+import { authorize } from '../access/policy';
 import type { ApiContext } from '../context';
 import { parseInput } from '../errors';
 import { pathParam } from '../params';
@@ -9,22 +8,25 @@ import { answerPolicyReview, decidePolicyReview, listPolicyReviews, viewPolicyRe
 
 export function policyReviewRoutes(ctx: ApiContext): Router {
   const router = Router();
-  const handlers = requireRole(...HANDLER_ROLES);
 
-  router.get('/policy-reviews', handlers, async (req, res) => {
+  router.get('/policy-reviews', async (req, res) => {
+    authorize(req, 'review.read');
     res.json(await listPolicyReviews(ctx, parseInput(policyReviewListQuerySchema, req.query, 'query')));
   });
-  router.get('/policy-reviews/:id', handlers, async (req, res) => {
-    res.json(await viewPolicyReview(ctx, pathParam(req, 'id')));
+  router.get('/policy-reviews/:id', async (req, res) => {
+    const principal = authorize(req, 'review.read', pathParam(req, 'id'));
+    res.json(await viewPolicyReview(ctx, pathParam(req, 'id'), principal));
   });
   // Who may answer (reviewers, or the committee once escalated) is the review's validator's call.
-  router.post('/policy-reviews/:id/answer', requireRole('social_media_lead', 'communications', 'steering_committee'), async (req, res) => {
+  router.post('/policy-reviews/:id/answer', async (req, res) => {
+    const principal = authorize(req, 'review.answer', pathParam(req, 'id'));
     const answer = parseInput(reviewAnswerSchema, req.body);
-    res.json(await answerPolicyReview(ctx, pathParam(req, 'id'), principalOf(req), answer));
+    res.json(await answerPolicyReview(ctx, pathParam(req, 'id'), principal, answer));
   });
-  router.post('/policy-reviews/:id/approval', requireRole('steering_committee'), async (req, res) => {
+  router.post('/policy-reviews/:id/approval', async (req, res) => {
+    const principal = authorize(req, 'review.approve', pathParam(req, 'id'));
     const { approve, rationale } = parseInput(reviewVerdictSchema, req.body);
-    res.json(await decidePolicyReview(ctx, pathParam(req, 'id'), principalOf(req), approve, rationale));
+    res.json(await decidePolicyReview(ctx, pathParam(req, 'id'), principal, approve, rationale));
   });
   return router;
 }

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { CaseOpening } from '../../domain/case';
+import { actorOf } from '../../domain/decider';
 import { initialDecidingRole } from '../../domain/routing';
 import type { DetectedActivityInput } from '../../domain/schemas/intake';
 import { caseExists } from '../../records/cases';
@@ -8,6 +9,7 @@ import { findEmployee } from '../../records/employees';
 import { caseWorkflow } from '../../workflows';
 import { intakeUpdate } from '../../workflows/caseMessages';
 import { caseSearchAttributes } from '../../workflows/searchAttributes';
+import type { Principal } from '../auth/tokens';
 import { caseIdFor } from '../caseIdentity';
 import type { ApiContext } from '../context';
 import { invalidInput } from '../errors';
@@ -35,7 +37,12 @@ export function intakeUpdateId(request: IntakeRequest): string {
  * already running is joined): starting it is the durable commit point, and the Update completes
  * once the workflow has pinned the judgement basis and recorded the case.
  */
-export async function openCase(ctx: ApiContext, input: DetectedActivityInput, request: IntakeRequest = {}): Promise<IntakeResult> {
+export async function openCase(
+  ctx: ApiContext,
+  input: DetectedActivityInput,
+  reporter: Principal,
+  request: IntakeRequest = {},
+): Promise<IntakeResult> {
   const employee = await findEmployee(ctx.db, input.employeeId);
   if (!employee || !employee.active) {
     throw invalidInput([{ path: 'employeeId', message: `no active employee ${input.employeeId} in the directory` }]);
@@ -48,6 +55,7 @@ export async function openCase(ctx: ApiContext, input: DetectedActivityInput, re
     detection,
     employee: { id: employee.id, department: employee.department, managerId: employee.managerId },
     assessment: assessment as CaseOpening['assessment'],
+    openedBy: actorOf(reporter),
     ...ctx.caseSettings,
   };
   const start = new WithStartWorkflowOperation(caseWorkflow, {

@@ -1,7 +1,14 @@
+import { refusePublicationDate } from '../../domain/explanation';
 import { findExplanation, publishedLessons } from '../../records/explanations';
 import { caseStateQuery } from '../../workflows/caseMessages';
 import type { ApiContext } from '../context';
-import { notFound } from '../errors';
+import { notFound, refusalError } from '../errors';
+
+/** Refuses (422 publish_too_soon) a publication date closer than the configured minimum delay. */
+export function assertPublicationDelay(ctx: ApiContext, publishAt: string | null): void {
+  const refusal = refusePublicationDate(publishAt, Date.now(), ctx.access.minPublicationDelayMs);
+  if (refusal) throw refusalError(refusal);
+}
 
 /** A case's lesson as it stands: live from the case while it is under review, else as recorded. */
 export async function viewExplanation(ctx: ApiContext, caseId: string) {

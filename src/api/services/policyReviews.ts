@@ -1,6 +1,7 @@
 import type { UpdateDefinition } from '@temporalio/common';
+import { type Person, readsRationales } from '../../domain/access';
 import type { Decider } from '../../domain/decider';
-import { POLICY_DOCUMENT_TITLES, refuseStaleBase, type ReviewAnswer, type ReviewReceipt } from '../../domain/policyReview';
+import { type Lesson, POLICY_DOCUMENT_TITLES, refuseStaleBase, type ReviewAnswer, type ReviewReceipt } from '../../domain/policyReview';
 import type { PolicyReviewListQuery } from '../../domain/schemas/policy';
 import { currentPolicyVersions, latestPolicyVersions, versionNumbersOf } from '../../records/policyDocuments';
 import { findPolicyReview, findPolicyReviews, isReviewOpen, policyReviewExists, type ReviewRecord } from '../../records/policyReviews';
@@ -88,7 +89,7 @@ export async function listPolicyReviews(ctx: ApiContext, query: PolicyReviewList
 }
 
 /** A review as reviewers and the committee read it: the record, its answers, the live state and its trail. */
-export async function viewPolicyReview(ctx: ApiContext, reviewId: string) {
+export async function viewPolicyReview(ctx: ApiContext, reviewId: string, reader: Person) {
   const [{ record, answers, trail }, live] = await Promise.all([
     findPolicyReview(ctx.db, reviewId),
     liveState(ctx, reviewId, policyReviewStateQuery),
@@ -98,7 +99,10 @@ export async function viewPolicyReview(ctx: ApiContext, reviewId: string) {
   return {
     ...(record ? reviewSummary(record) : { id: reviewId, trigger: state?.trigger, status: 'open', outcome: null, cases: [], versions: [] }),
     workflow: live ? { running: live.running, status: state?.status } : null,
-    lessons: (record?.lessons as unknown[] | undefined) ?? [],
+    lessons: ((record?.lessons as Lesson[] | undefined) ?? []).map((lesson) =>
+      // The decider's own words may name the person; others read the anonymised lesson.
+      readsRationales(reader) ? lesson : { ...lesson, decision: { ...lesson.decision, rationale: null } },
+    ),
     documentsConcerned: state?.documentsConcerned ?? null,
     currentVersions: state?.currentVersions ?? null,
     answerDueAt: state?.answerDueAt ?? null,

@@ -4,9 +4,7 @@ import type { CaseReceipt } from '../../domain/case';
 import type { Refusal } from '../../domain/refusal';
 import { caseExists } from '../../records/cases';
 import type { ApiContext } from '../context';
-import { ApiError, notFound } from '../errors';
-
-const STATUS_OF_REFUSAL: Record<Refusal['kind'], number> = { forbidden: 403, conflict: 409, unprocessable: 422 };
+import { ApiError, notFound, STATUS_OF_REFUSAL } from '../errors';
 
 /** What to say when the workflow is gone: closed (its record exists) or unknown. */
 export interface ClosedTarget {

@@ -18,6 +18,9 @@ export const removalReportSchema = z.strictObject({ status: z.enum(REMOVAL_REPOR
 /** The body of `POST /api/cases/:caseId/follow-up`. */
 export const followUpReportSchema = z.strictObject({ reproduced: z.boolean(), note });
 
+/** Placing or releasing a legal hold: why. */
+export const holdSchema = z.strictObject({ reason: z.string().trim().min(1, 'must not be blank').max(2_000) });
+
 /** The query of `GET /api/cases`. */
 export const caseListQuerySchema = z.strictObject({
   status: z.enum(CASE_STATUSES).optional(),

@@ -65,6 +65,9 @@ export const sanctionMatrixSchema = z
     }
   });
 
+/** A second person's verdict on a proposed sanction matrix. */
+export const matrixVerdictSchema = z.strictObject({ approve: z.boolean(), note: text(2_000) });
+
 export type DecisionInput = z.infer<typeof decisionSchema>;
 export type ApprovalInput = z.infer<typeof approvalSchema>;
 export type SanctionMatrixInput = z.infer<typeof sanctionMatrixSchema>;
