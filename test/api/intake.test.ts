@@ -19,6 +19,9 @@ beforeAll(async () => {
 });
 afterAll(() => stack.stop());
 
+// Sanctions decided in the shared database become precedents for other files' cases: decisions here dismiss.
+const DISMISSAL = { outcome: 'dismiss', rationale: 'Not significant.' };
+
 const post = (body: unknown, token = detector) =>
   stack.http
     .post('/api/activities')
@@ -96,7 +99,7 @@ describe('POST /api/activities', () => {
       const employeeId = await hireEmployee(stack);
       const created = await post(detection(stack, employeeId));
       expect(created.status).toBe(202);
-      const decided = await postAs(stack, `/api/cases/${created.body.caseId}/decision`, committee, sanction('written_warning'));
+      const decided = await postAs(stack, `/api/cases/${created.body.caseId}/decision`, committee, DISMISSAL);
       expect([decided.status, decided.body.error?.code]).toEqual([200, undefined]);
       // A small receipt, not the case's whole state.
       const { caseId } = created.body;
@@ -109,9 +112,7 @@ describe('POST /api/activities', () => {
     const body = detection(stack, employeeId, { assessment: { kind: 'inappropriate', category: 'error_of_judgement', severity: 'minor' } });
     const { caseId } = (await post(body)).body;
     const manager = await stack.tokenFor('a-manager', 'steering_committee');
-    expect((await postAs(stack, `/api/cases/${caseId}/decision`, manager, { outcome: 'dismiss', rationale: 'Harmless.' })).status).toBe(
-      200,
-    );
+    expect((await postAs(stack, `/api/cases/${caseId}/decision`, manager, DISMISSAL)).status).toBe(200);
     await stack.temporal.workflow.getHandle(caseId).result();
     // What Temporal's retention does to a closed workflow, at once.
     const { runId } = await stack.temporal.workflow.getHandle(caseId).describe();
@@ -203,14 +204,17 @@ describe('at the same time', () => {
     expect(await stack.db.detectedActivity.count({ where: { sourceRef: body.sourceRef } })).toBe(1);
     expect(await stack.db.auditEvent.count({ where: { caseId, action: 'case_opened' } })).toBe(1);
     expect(await runsOf(stack, caseId)).toHaveLength(1);
-    expect((await postAs(stack, `/api/cases/${caseId}/decision`, committee, sanction('written_warning'))).status).toBe(200);
+    expect((await postAs(stack, `/api/cases/${caseId}/decision`, committee, DISMISSAL)).status).toBe(200);
   });
 
   it('20 decisions on one case: one accepted, 19 clear 409s, one decision on record', async () => {
     const { caseId } = await openTestCase(stack, { kind: 'inappropriate', category: 'harassment', severity: 'critical' });
     const deciders = await Promise.all(Array.from({ length: 20 }, (_, i) => stack.tokenFor(`committee-${i}`, 'steering_committee')));
     const responses = await Promise.all(
-      deciders.map((token) => postAs(stack, `/api/cases/${caseId}/decision`, token, sanction('suspension'))),
+      // Pending approval: never a precedent binding other files' cases; justified, so none binds it.
+      deciders.map((token) =>
+        postAs(stack, `/api/cases/${caseId}/decision`, token, sanction('suspension', { justification: 'Tested at once.' })),
+      ),
     );
     expect(countBy(responses.map((r) => r.status))).toEqual({ 200: 1, 409: 19 });
     const refusals = responses.filter((r) => r.status === 409).map((r) => r.body.error);
@@ -229,9 +233,7 @@ describe('at the same time', () => {
     expect(countBy(responses.map((r) => r.status))).toEqual({ 202: 64 });
     const caseIds = responses.map((r) => r.body.caseId as string);
     expect(new Set(caseIds).size).toBe(64);
-    const decisions = await Promise.all(
-      caseIds.map((caseId) => postAs(stack, `/api/cases/${caseId}/decision`, committee, sanction('written_warning'))),
-    );
+    const decisions = await Promise.all(caseIds.map((caseId) => postAs(stack, `/api/cases/${caseId}/decision`, committee, DISMISSAL)));
     expect(countBy(decisions.map((r) => r.status))).toEqual({ 200: 64 });
     expect(await stack.db.case.count({ where: { id: { in: caseIds } } })).toBe(64);
   }, 60_000);

@@ -1,7 +1,8 @@
 import { EXPLANATION_REMINDERS } from '../../src/workflows/explanationPhase';
 import { caseState, closedCase, openCase, post, sanction, waitForStatus } from '../support/cases';
 import { detection, eventually } from '../support/fixtures';
-import { type Stack, startStack } from '../support/stack';
+import { startIsolatedStack } from '../support/policyReviews';
+import type { Stack } from '../support/stack';
 import { runsOf } from '../support/workflowRuns';
 
 // Timers of the dev server fire about a second late: a few reminders a run keep these tests short.
@@ -9,10 +10,11 @@ const REMINDERS_PER_RUN = 3;
 // Every run of a waiting case stays under this many events, however long nobody answers.
 const EVENTS_PER_RUN = 100;
 
+// Sanctions decided here become precedents: this file runs on a database of its own, binding no other file's cases.
 let stack: Stack;
 let committee: string;
 beforeAll(async () => {
-  stack = await startStack({
+  stack = await startIsolatedStack('bounded_histories', {
     explanations: true,
     caseTiming: { decisionReminderMs: 100, decisionDeadlineMs: 200, followUpReminderMs: 150, remindersPerRun: REMINDERS_PER_RUN },
   });

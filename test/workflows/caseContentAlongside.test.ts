@@ -1,16 +1,18 @@
 import { caseReviewId } from '../../src/domain/policyReview';
 import { actionsOf, closedCase, openCase, post, sanction, waitForStatus } from '../support/cases';
 import { eventually } from '../support/fixtures';
-import { type Stack, startStack } from '../support/stack';
+import { startIsolatedStack } from '../support/policyReviews';
+import type { Stack } from '../support/stack';
 
 // Minor confidential disclosure: routed to the social-media lead, a written warning is proportionate and explained.
 const ACT = { kind: 'inappropriate', category: 'confidential_information_disclosure', severity: 'minor' } as const;
 const REQUEST_REMOVAL = { content: { action: 'request_removal', rationale: 'It names a client.' } };
 
+// Sanctions decided here become precedents: this file runs on a database of its own, binding no other file's cases.
 let stack: Stack;
 let lead: string;
 beforeAll(async () => {
-  stack = await startStack({ explanations: true, caseTiming: { followUpReminderMs: 1_000 } });
+  stack = await startIsolatedStack('content_alongside', { explanations: true, caseTiming: { followUpReminderMs: 1_000 } });
   lead = await stack.tokenFor('lead-alongside', 'social_media_lead');
 });
 afterAll(() => stack.stop());

@@ -35,8 +35,14 @@ describe('a decision accepted while an escalation reloads the judgement basis', 
       const stricter = structuredClone(defaults);
       stricter.rules.harassment.minor = { min: 'written_warning', max: 'written_warning' };
       const admin = await stack.tokenFor('admin-basis', 'admin');
-      const revised = await post(stack, '/api/sanction-matrix', admin, stricter);
-      expect([revised.status, revised.body]).toEqual([201, expect.objectContaining({ version: 2 })]);
+      const chair = await stack.tokenFor('chair-basis', 'steering_committee');
+      const proposed = await post(stack, '/api/sanction-matrix', admin, stricter);
+      expect(proposed.status).toBe(202);
+      const approved = await post(stack, `/api/sanction-matrix/proposals/${proposed.body.id}/approval`, chair, {
+        approve: true,
+        note: 'Stricter.',
+      });
+      expect([approved.status, approved.body.version]).toEqual([200, 2]);
 
       const lead = await stack.tokenFor('lead-basis', 'social_media_lead');
       const decided = await post(stack, `/api/cases/${caseId}/decision`, lead, sanction('mandatory_training'));
