@@ -27,27 +27,28 @@ export function explanationRoutes(ctx: ApiContext): Router {
     const caseId = pathParam(req, 'caseId');
     const { principal } = await authorizeCase(ctx, req, caseId, 'case.edit_explanation');
     const { title, parts } = parseInput(explanationEditSchema, req.body);
-    const state = await updateCase(ctx, caseId, editExplanationUpdate, {
+    const receipt = await updateCase(ctx, caseId, editExplanationUpdate, {
       editor: principal,
       title,
       parts: parts as ExplanationDraft['parts'],
     });
-    res.json(state.explanation);
+    // The workflow answers where the lesson stands; its text is the one just accepted.
+    res.json({ ...receipt.explanation, title, parts });
   });
   router.post('/cases/:caseId/explanation/approve', async (req, res) => {
     const caseId = pathParam(req, 'caseId');
     const { principal } = await authorizeCase(ctx, req, caseId, 'case.approve_explanation');
     const { publishAt } = parseInput(explanationApprovalSchema, req.body ?? {});
     assertPublicationDelay(ctx, publishAt);
-    const state = await updateCase(ctx, caseId, approveExplanationUpdate, { approver: principal, publishAt });
-    res.json(state.explanation);
+    const receipt = await updateCase(ctx, caseId, approveExplanationUpdate, { approver: principal, publishAt });
+    res.json(receipt.explanation);
   });
   router.post('/cases/:caseId/explanation/withdraw', async (req, res) => {
     const caseId = pathParam(req, 'caseId');
     const { principal } = await authorizeCase(ctx, req, caseId, 'case.withdraw_explanation');
     const { reason } = parseInput(explanationWithdrawalSchema, req.body);
-    const state = await updateCase(ctx, caseId, withdrawExplanationUpdate, { by: principal, reason });
-    res.json(state.explanation);
+    const receipt = await updateCase(ctx, caseId, withdrawExplanationUpdate, { by: principal, reason });
+    res.json(receipt.explanation);
   });
 
   /** The community feed: every employee reads the published lessons, newest first. */
