@@ -18,6 +18,7 @@ import { actorOf } from '../domain/decider';
 import { versionNumbersOf } from '../records/policyDocuments';
 import {
   type DocumentTexts,
+  foldReview,
   type LatestVersions,
   type OpenedReview,
   publishApprovedAnswer,
@@ -36,6 +37,7 @@ import {
   COMMITTEE_INBOX,
   REVIEWER_INBOXES,
   reviewClosed,
+  reviewFolded,
   reviewOpened,
 } from '../domain/policyReviewNotices';
 
@@ -91,7 +93,6 @@ export function createPolicyReviewActivities(db: Database, timing: PolicyReviewT
       const { reviewId, lesson } = input;
       return saveCaseReviewOpening(db, input, {
         reviewId,
-        caseIds: [lesson.caseId],
         event: {
           key: `${reviewId}:opened`,
           actor: 'system',
@@ -110,7 +111,6 @@ export function createPolicyReviewActivities(db: Database, timing: PolicyReviewT
       const { reviewId } = input;
       const opened = await savePeriodicReviewOpening(db, input, ({ lessons, period }) => ({
         reviewId,
-        caseIds: lessons.map((lesson) => lesson.caseId),
         event: {
           key: `${reviewId}:opened`,
           actor: 'schedule',
@@ -126,8 +126,8 @@ export function createPolicyReviewActivities(db: Database, timing: PolicyReviewT
           'duplicate_review_run',
         );
       }
-      const { lessons, period, currentVersions } = opened;
-      return { lessons, period, currentVersions };
+      const { status: _status, ...review } = opened;
+      return review;
     },
 
     /** Reminders and escalations: an event on the review's trail and its cases' timelines, and inbox messages. */
@@ -135,14 +135,25 @@ export function createPolicyReviewActivities(db: Database, timing: PolicyReviewT
       await saveReviewProgress(db, progress);
     },
 
+    /** Closes a review nobody answered: its lessons go to the next periodic review. */
+    async foldPolicyReview(input: { reviewId: string; answerDueAt: string }): Promise<void> {
+      const { reviewId, answerDueAt } = input;
+      await foldReview(db, reviewId, {
+        reviewId,
+        event: { key: `${reviewId}:folded`, actor: 'system', action: 'policy_review_folded', details: { answerDueAt } },
+        messages: [
+          { key: `${reviewId}:folded`, recipients: [...REVIEWER_INBOXES, COMMITTEE_INBOX], ...reviewFolded(reviewId, answerDueAt) },
+        ],
+      });
+    },
+
     /** Records a reviewer's answer and asks the steering committee for its verdict. */
-    async recordReviewAnswer(input: { reviewId: string; caseIds: string[]; submitted: SubmittedAnswer }): Promise<void> {
+    async recordReviewAnswer(input: { reviewId: string; submitted: SubmittedAnswer }): Promise<void> {
       const { reviewId, submitted } = input;
       const { answer, author } = submitted;
       const documents = answer.kind === 'proposal' ? answer.changes.map((change) => change.document) : [];
       await saveReviewAnswer(db, reviewId, submitted, {
         reviewId,
-        caseIds: input.caseIds,
         event: {
           key: `${submitted.id}:answered`,
           actor: actorOf(author),
@@ -160,12 +171,11 @@ export function createPolicyReviewActivities(db: Database, timing: PolicyReviewT
     },
 
     /** Records an answer going back to the reviewers: sent back by the committee, or overtaken by another review's publication. */
-    async recordAnswerReturned(input: { reviewId: string; caseIds: string[]; returned: ReturnedAnswer }): Promise<void> {
+    async recordAnswerReturned(input: { reviewId: string; returned: ReturnedAnswer }): Promise<void> {
       const { reviewId, returned } = input;
       const stale = returned.reason === 'stale_base';
       await saveAnswerReturned(db, returned, {
         reviewId,
-        caseIds: input.caseIds,
         event: {
           key: `${returned.answerId}:returned`,
           actor: returned.by,
@@ -184,26 +194,19 @@ export function createPolicyReviewActivities(db: Database, timing: PolicyReviewT
 
     /**
      * Carries out an approved answer in one transaction: every proposed document (and, for positive
-     * lessons, the examples of good practice) becomes a new version, the answer is approved and the
-     * review closed. A proposal whose base is no longer current is not published: the review goes
-     * back to its reviewers. A retry after a commit finds the review closed and answers what was published.
+     * lessons on record, the examples of good practice) becomes a new version, the answer is approved
+     * and the review closed. A proposal whose base is no longer current is not published: the review
+     * goes back to its reviewers. A retry after a commit finds the review closed and answers what was published.
      */
-    async concludePolicyReview(input: {
-      reviewId: string;
-      caseIds: string[];
-      submitted: SubmittedAnswer;
-      verdict: ReviewVerdict;
-      lessons: Lesson[];
-    }): Promise<ReviewConclusion> {
+    async concludePolicyReview(input: { reviewId: string; submitted: SubmittedAnswer; verdict: ReviewVerdict }): Promise<ReviewConclusion> {
       const { reviewId, submitted, verdict } = input;
       return publishApprovedAnswer(
         db,
         { reviewId, answerId: submitted.id, author: submitted.author.sub, verdict },
-        (latest) => revisedTexts(submitted.answer, input.lessons, latest),
+        (latest, lessons) => revisedTexts(submitted.answer, lessons, latest),
         (outcome, revisions) => {
           return {
             reviewId,
-            caseIds: input.caseIds,
             event: {
               key: `${reviewId}:closed`,
               actor: actorOf(verdict.approver),

@@ -139,7 +139,7 @@ const caseUpdate = (summary: string, body: OperationSpec['body'], action: CaseAc
     notes,
     parameters: [caseId],
     body,
-    ok: { 200: 'The case state after the update' },
+    ok: { 200: 'The case receipt: `{caseId, status, decisionId, content, explanation}` (explanation routes: the explanation)' },
     errors: [404, 409, 422],
   });
 
@@ -228,7 +228,10 @@ export function buildOpenApiDocument(options: DocumentedOptions = {}): Json {
           access: { action: 'activity.report' },
           notes: 'The case id is derived from `source` and `sourceRef`: a re-sent detection answers 200 with the same case.',
           body: 'DetectedActivity',
-          ok: { 202: 'A new case: `{"caseId"}`', 200: 'A re-sent detection: `{"caseId"}` of the existing case' },
+          ok: {
+            202: 'A new case, recorded and ready to be decided: `{"caseId"}`',
+            200: 'A re-sent detection: `{"caseId"}` of the existing case',
+          },
         }),
       },
       '/api/cases': {
@@ -462,7 +465,7 @@ export function buildOpenApiDocument(options: DocumentedOptions = {}): Json {
             'The review decides who may (403 otherwise): the social-media lead or communications, and the steering committee once the review is escalated. A proposal based on a version that is no longer current is refused (409 stale_base): rebase it.',
           parameters: [pathParameter('id')],
           body: 'ReviewAnswer',
-          ok: { 200: 'The review state after the update' },
+          ok: { 200: 'The review receipt: `{reviewId, status, round, pendingAnswer, lastReturned}`' },
           errors: [404, 409, 422],
         }),
       },
@@ -474,7 +477,7 @@ export function buildOpenApiDocument(options: DocumentedOptions = {}): Json {
             'Not by the author of the answer (403 four_eyes). Approving a proposal overtaken by another review is refused (409 stale_base).',
           parameters: [pathParameter('id')],
           body: 'ReviewVerdict',
-          ok: { 200: 'The review state after the update' },
+          ok: { 200: 'The review receipt: `{reviewId, status, round, pendingAnswer, lastReturned}`' },
           errors: [404, 409, 422],
         }),
       },

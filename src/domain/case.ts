@@ -37,6 +37,8 @@ export interface CaseTiming {
   opportunityFollowUpMs: number;
   /** How long after its approval an explanation is published, unless a date is given (room for an appeal). */
   publicationDelayMs: number;
+  /** How many reminders one run of a wait for a decision or an approval sends before the case continues as new (default 10). */
+  remindersPerRun?: number;
 }
 
 /** How new cases are opened: durations and routing, from configuration. */
@@ -57,6 +59,21 @@ export interface CaseOpening extends CaseSettings {
   assessment: Assessment;
   /** Who reported it, as `roles:sub` of their token (cases opened before this was recorded name `detector:<source>`). */
   openedBy?: string;
+  /** Set when the case continued as new while it waited for a decision or an approval. */
+  carried?: CarriedCase;
+}
+
+/** What a case waiting for a decision or an approval hands to its next run (continue-as-new). */
+export interface CarriedCase {
+  state: CaseState;
+  basis: JudgementBasis;
+  decisionsTaken: number;
+  /** The reminder round the wait is at: reminders are keyed by it, so none is sent twice. */
+  reminderRound: number;
+  /** The id of the intake Update that opened the case. */
+  openingUpdate: string | null;
+  /** Runs before this one. */
+  runs: number;
 }
 
 /** What the case workflow loads before awaiting a decision, and pins: the decision is judged against it. */
@@ -71,6 +88,8 @@ export interface AcceptedDecision {
   decision: DecisionRequest;
   decidedBy: Decider;
   decidedAt: string;
+  /** What it was judged against when accepted: an escalation may reload the basis before it is recorded. */
+  judgedAgainst: { matrixVersion: number; priorSanctionedCases: number };
 }
 
 export type ContentStatus = 'removed' | 'awaiting_removal' | 'requested' | 'refused' | 'left' | 'unresolved';
@@ -90,6 +109,42 @@ export interface CaseState {
   content: { action: string; status: ContentStatus } | null;
   opportunity: { followUpDueAt: string | null; reproduced: boolean | null } | null;
   explanation: ExplanationState | null;
+}
+
+/**
+ * What every Update of a case answers: where the case stands after it, with the ids a caller needs
+ * next, never the whole state (the API's `GET /api/cases/:caseId` reads that).
+ */
+export interface CaseReceipt {
+  caseId: string;
+  status: CaseStatus;
+  decisionId: string | null;
+  content: CaseState['content'];
+  explanation: Pick<ExplanationState, 'status' | 'revision' | 'lastEditor' | 'approvedBy' | 'publishAt'> | null;
+}
+
+export function receiptOf(state: CaseState): CaseReceipt {
+  const { explanation } = state;
+  return {
+    caseId: state.caseId,
+    status: state.status,
+    decisionId: state.decision?.id ?? null,
+    content: state.content && { ...state.content },
+    explanation: explanation && {
+      status: explanation.status,
+      revision: explanation.revision,
+      lastEditor: explanation.lastEditor,
+      approvedBy: explanation.approvedBy,
+      publishAt: explanation.publishAt,
+    },
+  };
+}
+
+/** What intake answers once the case is on record and can be decided: `created` for the request that opened it. */
+export interface IntakeReceipt {
+  caseId: string;
+  status: CaseStatus;
+  created: boolean;
 }
 
 /** The lesson of a case under review, as the case workflow holds it. */

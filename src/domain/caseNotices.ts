@@ -36,6 +36,11 @@ export const explanationReminder = (caseId: string): Notice => ({
   body: `Review the explanation of case ${caseId}.`,
 });
 
+export const explanationEscalation = (caseId: string, reminders: number): Notice => ({
+  subject: 'A lesson is overdue',
+  body: `The explanation of case ${caseId} is still under review after ${reminders} reminders: no more will be sent. Approve or withdraw it.`,
+});
+
 const SANCTION_WORDS: Record<Sanction, string> = {
   conversation: 'a conversation with your manager',
   mandatory_training: 'mandatory social-media training',

@@ -99,7 +99,8 @@ export interface PolicyReviewState {
   reviewId: string;
   trigger: ReviewTrigger;
   status: PolicyReviewStatus;
-  lessons: Lesson[];
+  /** The cases whose lessons it reviews; the lessons themselves are on record (`GET /api/policy-reviews/:id`). */
+  caseIds: string[];
   /** For a periodic review: the cases closed after `since` (null: since the beginning) and up to `until`. */
   period: { since: string | null; until: string } | null;
   /** Where the lessons most likely belong; reviewers may propose changes to any document. */
@@ -112,8 +113,34 @@ export interface PolicyReviewState {
   returned: ReturnedAnswer[];
   answerDueAt: string | null;
   escalated: boolean;
-  outcome: 'revised' | 'no_change' | null;
+  outcome: ReviewOutcome | null;
   revisions: PolicyRevision[];
+}
+
+/** How a review closed: new versions published, none needed, or nobody answered (folded into the next periodic review). */
+export type ReviewOutcome = 'revised' | 'no_change' | 'folded';
+
+/** What an Update of a review answers: where it stands, with the ids a caller needs next, never the whole state. */
+export interface ReviewReceipt {
+  reviewId: string;
+  status: PolicyReviewStatus;
+  round: number;
+  /** The answer awaiting the committee's verdict, and who gave it. */
+  pendingAnswer: { id: string; author: string } | null;
+  /** The latest answer that went back to the reviewers. */
+  lastReturned: Pick<ReturnedAnswer, 'answerId' | 'reason'> | null;
+}
+
+export function reviewReceiptOf(state: PolicyReviewState): ReviewReceipt {
+  const pending = state.status === 'awaiting_approval' ? state.answer : null;
+  const returned = state.returned[state.returned.length - 1];
+  return {
+    reviewId: state.reviewId,
+    status: state.status,
+    round: state.round,
+    pendingAnswer: pending && { id: pending.id, author: pending.author.sub },
+    lastReturned: returned ? { answerId: returned.answerId, reason: returned.reason } : null,
+  };
 }
 
 /** Reviewers answer; once a review is escalated the steering committee may answer too. */

@@ -30,6 +30,11 @@ export const overdueReminder = (reviewId: string): Notice => ({
   body: `Policy review ${reviewId} still awaits an answer.`,
 });
 
+export const reviewFolded = (reviewId: string, dueAt: string): Notice => ({
+  subject: 'A policy review closed unanswered',
+  body: `Policy review ${reviewId} was not answered (due ${dueAt}): it is closed, and its lessons go to the next periodic review.`,
+});
+
 export const verdictReminder = (reviewId: string): Notice => ({
   subject: 'A policy review still awaits your approval',
   body: `Policy review ${reviewId} has an answer awaiting your verdict.`,

@@ -3,6 +3,7 @@ import type { InboxAddress } from '../domain/inboxes';
 import {
   clauseOf,
   type CurrentVersions,
+  documentsConcerned,
   type Lesson,
   POLICY_DOCUMENTS,
   type PolicyDocumentId,
@@ -36,16 +37,20 @@ export interface ReviewEvent {
   details?: Record<string, unknown>;
 }
 
-/** A step of a review: its event on the review's own trail and on the timeline of each case that fed it, and any messages. */
+/**
+ * A step of a review: its event on the review's own trail and on the timeline of each case that fed
+ * it (the cases on record for the review), and any messages.
+ */
 export interface ReviewProgress {
   reviewId: string;
-  caseIds: string[];
   event: ReviewEvent;
   messages?: ReviewMessage[];
 }
 
+/** What a review's workflow keeps of its opening: ids and what its validators need; the lessons stay in the database. */
 export interface OpenedReview {
-  lessons: Lesson[];
+  caseIds: string[];
+  documentsConcerned: PolicyDocumentId[];
   period: { since: string | null; until: string } | null;
   currentVersions: CurrentVersions;
 }
@@ -57,8 +62,8 @@ export type ReviewConclusion =
       outcome: 'revised' | 'no_change';
       revisions: PolicyRevision[];
       currentVersions: CurrentVersions;
-      /** The other reviews still open, to be told about the new versions. */
-      openReviewIds: string[];
+      /** The other open reviews whose pending proposal the new versions overtook: they are told, so it goes back for a rebase. */
+      overtakenReviewIds: string[];
     };
 
 /** New texts of documents, by document. */
@@ -66,17 +71,23 @@ export type DocumentTexts = Map<PolicyDocumentId, { text: string; summary: strin
 
 export type LatestVersions = Awaited<ReturnType<typeof latestPolicyVersions>>;
 
+async function caseIdsOfReview(tx: Tx, reviewId: string): Promise<string[]> {
+  const rows = await tx.policyReviewCase.findMany({ where: { reviewId }, select: { caseId: true }, orderBy: { caseId: 'asc' } });
+  return rows.map((row) => row.caseId);
+}
+
 async function writeProgress(tx: Tx, progress: ReviewProgress): Promise<void> {
   const { reviewId, event } = progress;
+  const caseIds = await caseIdsOfReview(tx, reviewId);
   const details = asJson({ reviewId, ...event.details });
   // The review's own trail (no case), then the same event on the timeline of every case that fed it.
   const entry = { actor: event.actor, action: event.action, details };
   await audit(
     tx,
     { ...entry, eventKey: event.key, caseId: null },
-    ...progress.caseIds.map((caseId) => ({ ...entry, eventKey: `${event.key}:${caseId}`, caseId })),
+    ...caseIds.map((caseId) => ({ ...entry, eventKey: `${event.key}:${caseId}`, caseId })),
   );
-  const caseId = progress.caseIds.length === 1 ? progress.caseIds[0] : null;
+  const caseId = caseIds.length === 1 ? caseIds[0] : null;
   await deliver(
     tx,
     ...(progress.messages ?? []).flatMap(({ key, recipients, subject, body }) =>
@@ -143,20 +154,56 @@ export async function saveCaseReviewOpening(
       },
     });
     await writeProgress(tx, progress);
-    return { lessons: [lesson], period: null, currentVersions: await currentPolicyVersions(tx) };
+    return {
+      caseIds: [lesson.caseId],
+      documentsConcerned: documentsConcerned([lesson]),
+      period: null,
+      currentVersions: await currentPolicyVersions(tx),
+    };
   });
+}
+
+/** What an opened review hands its workflow, from its lessons. */
+async function openedReview(tx: Tx, lessons: Lesson[], period: OpenedReview['period']): Promise<OpenedReview> {
+  return {
+    caseIds: lessons.map((lesson) => lesson.caseId),
+    documentsConcerned: documentsConcerned(lessons),
+    period,
+    currentVersions: await currentPolicyVersions(tx),
+  };
+}
+
+/**
+ * The lessons of reviews that closed unanswered (folded) and were not carried into a periodic review
+ * yet, now carried into `reviewId`; those whose case is among `lessons` already are not repeated.
+ */
+async function carryFoldedLessons(tx: Tx, reviewId: string, lessons: Lesson[]): Promise<Lesson[]> {
+  const folded = await tx.policyReview.findMany({
+    where: { outcome: 'folded', carriedIntoId: null },
+    orderBy: [{ closedAt: 'asc' }, { id: 'asc' }],
+  });
+  if (folded.length === 0) return [];
+  await tx.policyReview.updateMany({ where: { id: { in: folded.map((review) => review.id) } }, data: { carriedIntoId: reviewId } });
+  const seen = new Set(lessons.map((lesson) => lesson.caseId));
+  const carried: Lesson[] = [];
+  for (const lesson of folded.flatMap((review) => review.lessons as unknown as Lesson[])) {
+    if (seen.has(lesson.caseId)) continue;
+    seen.add(lesson.caseId);
+    carried.push(lesson);
+  }
+  return carried;
 }
 
 /**
  * Records a periodic review of every case closed with a sanction or a capitalisation since the
- * previous periodic review (up to `until`), with its opening (`progressFor` words it). A retry
- * finds the review and its period as first recorded; another run with the same review id is
- * answered `duplicate_run`.
+ * previous periodic review (up to `until`), and of the lessons of reviews that closed unanswered
+ * since, with its opening (`progressFor` words it). A retry finds the review and its period as first
+ * recorded; another run with the same review id is answered `duplicate_run`.
  */
 export async function savePeriodicReviewOpening(
   db: Database,
   review: { reviewId: string; runId: string; until: string },
-  progressFor: (opened: Omit<OpenedReview, 'currentVersions'>) => ReviewProgress,
+  progressFor: (opened: { lessons: Lesson[]; period: NonNullable<OpenedReview['period']> }) => ReviewProgress,
 ): Promise<({ status: 'opened' } & OpenedReview) | { status: 'duplicate_run'; runId: string | null }> {
   const { reviewId } = review;
   return db.$transaction(async (tx) => {
@@ -164,12 +211,8 @@ export async function savePeriodicReviewOpening(
     const existing = await tx.policyReview.findUnique({ where: { id: reviewId } });
     if (existing && existing.runId !== review.runId) return { status: 'duplicate_run', runId: existing.runId };
     if (existing) {
-      return {
-        status: 'opened',
-        lessons: existing.lessons as unknown as Lesson[],
-        period: { since: existing.periodStart?.toISOString() ?? null, until: (existing.periodEnd ?? existing.openedAt).toISOString() },
-        currentVersions: await currentPolicyVersions(tx),
-      };
+      const period = { since: existing.periodStart?.toISOString() ?? null, until: (existing.periodEnd ?? existing.openedAt).toISOString() };
+      return { status: 'opened', ...(await openedReview(tx, existing.lessons as unknown as Lesson[], period)) };
     }
     const previous = await tx.policyReview.aggregate({ where: { trigger: 'periodic' }, _max: { periodEnd: true } });
     const since = previous._max.periodEnd;
@@ -187,7 +230,8 @@ export async function savePeriodicReviewOpening(
       },
       orderBy: [{ closedAt: 'asc' }, { id: 'asc' }],
     });
-    const lessons = closed.map(lessonOfRecord);
+    const closedLessons = closed.map(lessonOfRecord);
+    const lessons = [...closedLessons, ...(await carryFoldedLessons(tx, reviewId, closedLessons))];
     await tx.policyReview.create({
       data: {
         id: reviewId,
@@ -202,7 +246,21 @@ export async function savePeriodicReviewOpening(
     });
     const period = { since: since?.toISOString() ?? null, until: until.toISOString() };
     await writeProgress(tx, progressFor({ lessons, period }));
-    return { status: 'opened', lessons, period, currentVersions: await currentPolicyVersions(tx) };
+    return { status: 'opened', ...(await openedReview(tx, lessons, period)) };
+  });
+}
+
+/**
+ * Closes a review nobody answered, with its step on the trail: outcome `folded`, its lessons left
+ * for the next periodic review to carry. A repeated call finds it closed and leaves it.
+ */
+export async function foldReview(db: Database, reviewId: string, progress: ReviewProgress): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const closed = await tx.policyReview.updateMany({
+      where: { id: reviewId, status: 'open' },
+      data: { status: 'closed', outcome: 'folded', closedAt: new Date() },
+    });
+    if (closed.count > 0) await writeProgress(tx, progress);
   });
 }
 
@@ -267,30 +325,42 @@ function revisionOf(version: { id: string; documentId: string; number: number; c
  * answers null when the answer's bases are no longer current, and nothing is published. A retry
  * after a commit finds the review closed and answers what was published.
  */
+/** The other open reviews whose pending proposal changes a document `revisions` published a new version of. */
+async function overtakenReviews(tx: Tx, reviewId: string, revisions: PolicyRevision[]): Promise<string[]> {
+  const revised = new Set(revisions.map((revision) => revision.documentId));
+  if (revised.size === 0) return [];
+  const pending = await tx.policyReviewAnswer.findMany({
+    where: { status: 'pending', kind: 'proposal', reviewId: { not: reviewId }, review: { status: 'open' } },
+    select: { reviewId: true, changes: true },
+    orderBy: { reviewId: 'asc' },
+  });
+  const touches = (changes: unknown) => (changes as { document: string }[]).some((change) => revised.has(change.document));
+  return [...new Set(pending.filter((answer) => touches(answer.changes)).map((answer) => answer.reviewId))];
+}
+
 export async function publishApprovedAnswer(
   db: Database,
   approved: { reviewId: string; answerId: string; author: string; verdict: ReviewVerdict },
-  revise: (latest: LatestVersions) => DocumentTexts | null,
+  revise: (latest: LatestVersions, lessons: Lesson[]) => DocumentTexts | null,
   progressFor: (outcome: 'revised' | 'no_change', revisions: PolicyRevision[]) => ReviewProgress,
 ): Promise<ReviewConclusion> {
   const { reviewId, verdict } = approved;
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM policy_documents ORDER BY id FOR UPDATE`;
     const review = await tx.policyReview.findUniqueOrThrow({ where: { id: reviewId }, include: { versions: true } });
-    const openReviewIds = async () =>
-      (await tx.policyReview.findMany({ where: { status: 'open', id: { not: reviewId } }, select: { id: true } })).map((r) => r.id);
     if (review.status === 'closed') {
+      const revisions = review.versions.map(revisionOf);
       return {
         status: 'concluded',
         outcome: review.outcome === 'revised' ? 'revised' : 'no_change',
-        revisions: review.versions.map(revisionOf),
+        revisions,
         currentVersions: await currentPolicyVersions(tx),
-        openReviewIds: await openReviewIds(),
+        overtakenReviewIds: await overtakenReviews(tx, reviewId, revisions),
       };
     }
     const latest = await latestPolicyVersions(tx);
     const current = versionNumbersOf(latest);
-    const texts = revise(latest);
+    const texts = revise(latest, review.lessons as unknown as Lesson[]);
     if (!texts) return { status: 'stale', currentVersions: current };
 
     const effectiveAt = new Date(verdict.at);
@@ -322,7 +392,13 @@ export async function publishApprovedAnswer(
     });
     await tx.policyReview.update({ where: { id: reviewId }, data: { status: 'closed', outcome, closedAt: new Date() } });
     await writeProgress(tx, progressFor(outcome, revisions));
-    return { status: 'concluded', outcome, revisions, currentVersions: current, openReviewIds: await openReviewIds() };
+    return {
+      status: 'concluded',
+      outcome,
+      revisions,
+      currentVersions: current,
+      overtakenReviewIds: await overtakenReviews(tx, reviewId, revisions),
+    };
   });
 }
 

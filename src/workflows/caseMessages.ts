@@ -1,5 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { CaseState } from '../domain/case';
+import type { CaseReceipt, CaseState, IntakeReceipt } from '../domain/case';
 import type { DecisionRequest } from '../domain/decisions';
 import type { Decider } from '../domain/decider';
 import type { ExplanationDraft } from '../domain/explanation';
@@ -7,12 +7,18 @@ import type { RemovalReport } from '../domain/vocabulary';
 
 export const caseStateQuery = defineQuery<CaseState>('caseState');
 
+/**
+ * Intake, sent with the workflow's start (Update-with-Start): answered once the case is on record
+ * and its judgement basis pinned, so a decision sent after the answer is never refused as not ready.
+ */
+export const intakeUpdate = defineUpdate<IntakeReceipt>('intake');
+
 export interface DecideArgs {
   decider: Decider;
   decision: DecisionRequest;
 }
 /** A human decision; its validator refuses it before it enters history. */
-export const decideUpdate = defineUpdate<CaseState, [DecideArgs]>('decide');
+export const decideUpdate = defineUpdate<CaseReceipt, [DecideArgs]>('decide');
 
 export interface ApproveArgs {
   approver: Decider;
@@ -20,7 +26,7 @@ export interface ApproveArgs {
   rationale: string;
 }
 /** The four-eyes answer on a harsh sanction: approval carries it out, refusal sends it back to the decider. */
-export const approveUpdate = defineUpdate<CaseState, [ApproveArgs]>('approve');
+export const approveUpdate = defineUpdate<CaseReceipt, [ApproveArgs]>('approve');
 
 export interface ReportRemovalArgs {
   reporter: Decider;
@@ -28,7 +34,7 @@ export interface ReportRemovalArgs {
   note: string;
 }
 /** News of a removal request (or of a manual removal on a company site without an adapter). */
-export const reportRemovalUpdate = defineUpdate<CaseState, [ReportRemovalArgs]>('reportRemoval');
+export const reportRemovalUpdate = defineUpdate<CaseReceipt, [ReportRemovalArgs]>('reportRemoval');
 
 export interface ReportFollowUpArgs {
   reporter: Decider;
@@ -36,7 +42,7 @@ export interface ReportFollowUpArgs {
   note: string;
 }
 /** Whether a positive activity's success was reproduced. */
-export const reportFollowUpUpdate = defineUpdate<CaseState, [ReportFollowUpArgs]>('reportFollowUp');
+export const reportFollowUpUpdate = defineUpdate<CaseReceipt, [ReportFollowUpArgs]>('reportFollowUp');
 
 export interface EditExplanationArgs {
   editor: Decider;
@@ -44,7 +50,7 @@ export interface EditExplanationArgs {
   parts: ExplanationDraft['parts'];
 }
 /** A new text of the case's explanation; refused if a part is empty or the text still identifies the employee. */
-export const editExplanationUpdate = defineUpdate<CaseState, [EditExplanationArgs]>('editExplanation');
+export const editExplanationUpdate = defineUpdate<CaseReceipt, [EditExplanationArgs]>('editExplanation');
 
 export interface ApproveExplanationArgs {
   approver: Decider;
@@ -52,11 +58,11 @@ export interface ApproveExplanationArgs {
   publishAt: string | null;
 }
 /** Approval by someone other than the last editor schedules the publication. */
-export const approveExplanationUpdate = defineUpdate<CaseState, [ApproveExplanationArgs]>('approveExplanation');
+export const approveExplanationUpdate = defineUpdate<CaseReceipt, [ApproveExplanationArgs]>('approveExplanation');
 
 export interface WithdrawExplanationArgs {
   by: Decider;
   reason: string;
 }
 /** Cancels the explanation before it is published; the case then closes. */
-export const withdrawExplanationUpdate = defineUpdate<CaseState, [WithdrawExplanationArgs]>('withdrawExplanation');
+export const withdrawExplanationUpdate = defineUpdate<CaseReceipt, [WithdrawExplanationArgs]>('withdrawExplanation');

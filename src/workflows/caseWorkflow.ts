@@ -1,15 +1,17 @@
-import { setHandler } from '@temporalio/workflow';
+import { patched, setHandler } from '@temporalio/workflow';
 import type { AcceptedDecision, CaseOpening, CaseState } from '../domain/case';
 import { lessonOf, publishesExplanation } from '../domain/caseLesson';
 import { type DecisionRequest, effectiveAssessment, needsSecondApprover } from '../domain/decisions';
 import { initialDecidingRole } from '../domain/routing';
 import type { ActivityCategory, Sanction } from '../domain/vocabulary';
 import { activities } from './activityCalls';
+import { CaseIntake } from './caseIntake';
 import { CaseJudgement } from './caseJudgement';
-import { approveUpdate, caseStateQuery, decideUpdate, reportFollowUpUpdate, reportRemovalUpdate } from './caseMessages';
+import { approveUpdate, caseStateQuery, decideUpdate, intakeUpdate, reportFollowUpUpdate, reportRemovalUpdate } from './caseMessages';
 import { ContentHandling } from './contentHandling';
 import { explainCase } from './explanationPhase';
 import { OpportunityPhase } from './opportunityPhase';
+import { PATCHES } from './patches';
 import { openCaseReview } from './policyReviewStarter';
 import { moveCase, upsertCaseAttributes } from './searchAttributes';
 
@@ -29,8 +31,8 @@ export interface CaseOutcome {
  * helpers that only record (recordDecision, recordSystemStep...) return the activity's promise.
  */
 export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
-  const { caseId, employee } = opening;
-  const state: CaseState = {
+  const { caseId, employee, carried } = opening;
+  const state: CaseState = carried?.state ?? {
     caseId,
     status: 'awaiting_decision',
     assessment: opening.assessment,
@@ -45,27 +47,45 @@ export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
     opportunity: null,
     explanation: null,
   };
-  const judgement = new CaseJudgement(state, opening);
+  const intake = new CaseIntake(state, carried?.openingUpdate ?? null);
+  const judgement = new CaseJudgement(state, opening, intake);
   const content = new ContentHandling(state, opening);
   const opportunity = new OpportunityPhase(state, opening);
 
   setHandler(caseStateQuery, () => state);
+  setHandler(intakeUpdate, intake.answer);
   setHandler(decideUpdate, judgement.decide, { validator: judgement.validateDecision });
   setHandler(approveUpdate, judgement.approve, { validator: judgement.validateApproval });
   setHandler(reportRemovalUpdate, content.report, { validator: content.validateReport });
   setHandler(reportFollowUpUpdate, opportunity.report, { validator: opportunity.validateReport });
 
-  // Intake: the case on record, and the basis its decision will be judged against.
-  await activities.openCaseRecord(opening, state.decidingRole);
-  await judgement.loadBasis();
+  // Intake: the basis its decision will be judged against, and the case on record: from then on it can be decided.
+  // A case carried over from its previous run (continue-as-new) has both already.
+  if (!carried) {
+    if (patched(PATCHES.basisBeforeRecord)) {
+      await judgement.loadBasis();
+      await activities.openCaseRecord(opening, state.decidingRole);
+    } else {
+      await activities.openCaseRecord(opening, state.decidingRole);
+      await judgement.loadBasis();
+    }
+  }
+  intake.prepared();
 
   // Judgement: a decision; a harsh sanction needs a second approver, whose refusal sends it back to the decider.
+  // Waiting long, the case continues as new; a run carried over while awaiting approval resumes there.
   let accepted: AcceptedDecision;
+  let resumingApproval = carried?.state.status === 'awaiting_approval';
   for (;;) {
-    accepted = await judgement.awaitDecision();
-    await judgement.recordDecision(accepted);
-    upsertCaseAttributes(state);
-    if (!needsSecondApprover(accepted.decision)) break;
+    if (resumingApproval) {
+      accepted = state.decision!;
+      resumingApproval = false;
+    } else {
+      accepted = await judgement.awaitDecision();
+      await judgement.recordDecision(accepted);
+      upsertCaseAttributes(state);
+      if (!needsSecondApprover(accepted.decision)) break;
+    }
     const approval = await judgement.awaitApproval(accepted.id);
     await judgement.recordApproval(accepted.id, approval);
     upsertCaseAttributes(state);
@@ -76,6 +96,7 @@ export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
   const { decision } = accepted;
   state.assessment = effectiveAssessment(opening.assessment, decision);
   moveCase(state, 'carrying_out');
+  let contentHandled: Promise<void> | null = null;
   if (decision.outcome === 'sanction') {
     await activities.applySanction({
       caseId,
@@ -84,10 +105,16 @@ export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
       sanction: decision.sanction,
       category: state.assessment.category,
       severity: state.assessment.severity,
-      matrixVersion: judgement.matrixVersion,
+      matrixVersion: accepted.judgedAgainst.matrixVersion,
       rationale: decision.rationale,
     });
-    await content.handle(decision.content);
+    // Whether a third-party site takes a post down has no bearing on the lesson: new cases handle both at once.
+    if (patched(PATCHES.lessonAlongsideContent)) {
+      contentHandled = content.handleAlongside(decision.content);
+      contentHandled.catch(() => undefined); // awaited once the lesson is done; a failure then fails the case
+    } else {
+      await content.handle(decision.content);
+    }
   } else if (decision.outcome === 'capitalize') {
     await opportunity.capitalize(decision);
   }
@@ -98,6 +125,10 @@ export async function caseWorkflow(opening: CaseOpening): Promise<CaseOutcome> {
   };
   if (publishesExplanation(opening, decision)) await explainCase(state, opening, accepted.id, reviewLesson);
   else await reviewLesson(null);
+  if (contentHandled) {
+    content.lessonDone();
+    await contentHandled;
+  }
 
   // Follow-up: was a positive activity's success reproduced?
   if (decision.outcome === 'capitalize') await opportunity.followUp(decision);

@@ -1,5 +1,5 @@
 import { condition } from '@temporalio/workflow';
-import type { CaseOpening, CaseState } from '../domain/case';
+import { type CaseOpening, type CaseReceipt, type CaseState, receiptOf } from '../domain/case';
 import { removalReminder } from '../domain/caseNotices';
 import { refuseRemovalReport } from '../domain/caseReports';
 import type { SanctionDecision } from '../domain/decisions';
@@ -8,7 +8,7 @@ import { activities } from './activityCalls';
 import type { ReportRemovalArgs } from './caseMessages';
 import { recordSystemStep } from './caseTimeline';
 import { refuse } from './refusals';
-import { moveCase } from './searchAttributes';
+import { moveCase, upsertContentStatus } from './searchAttributes';
 
 /** How many times an unanswered removal request is chased before it is recorded as unresolved. */
 export const REMOVAL_REMINDERS = 3;
@@ -17,24 +17,43 @@ export const REMOVAL_REMINDERS = 3;
  * What a sanction's decision asks of the content: removed on a company site, a removal asked of an
  * external site (Streisand effect weighed by the decider), or left. A removal that needs people is
  * followed through their reports (validated Updates), chasing the social-media lead meanwhile.
+ *
+ * Cases opened before `PATCHES.lessonAlongsideContent` wait here (status `awaiting_removal`) before
+ * their lesson; newer ones handle the content alongside the lesson, and the `ContentStatus` search
+ * attribute says where it stands while the case's status follows the lesson.
  */
 export class ContentHandling {
   private readonly reports: ReportRemovalArgs[] = [];
+  private alongside = false;
+  private caseWaitsOnContent = false;
+  /** Whether a report can still be recorded: from the request until the removal settles or goes unresolved. */
+  private awaitingNews = false;
 
   constructor(
     private readonly state: CaseState,
     private readonly opening: CaseOpening,
   ) {}
 
-  readonly validateReport = ({ reporter }: ReportRemovalArgs): void =>
-    refuse(refuseRemovalReport(this.state.status === 'awaiting_removal' && this.state.content !== null, reporter));
+  readonly validateReport = ({ reporter }: ReportRemovalArgs): void => refuse(refuseRemovalReport(this.awaitingNews, reporter));
 
-  readonly report = (report: ReportRemovalArgs): CaseState => {
+  readonly report = (report: ReportRemovalArgs): CaseReceipt => {
     const { content } = this.state;
     this.reports.push(report);
     if (content) content.status = report.status === 'in_progress' ? content.status : report.status;
-    return this.state;
+    return receiptOf(this.state);
   };
+
+  /** The content handled while the lesson runs: settled when the promise resolves. */
+  handleAlongside(decided: SanctionDecision['content']): Promise<void> {
+    this.alongside = true;
+    return this.handle(decided);
+  }
+
+  /** The lesson is done (alongside): from now on the case waits on its content alone, and says so while a removal is awaited. */
+  lessonDone(): void {
+    this.caseWaitsOnContent = true;
+    if (this.awaitingNews) moveCase(this.state, 'awaiting_removal');
+  }
 
   async handle(decided: SanctionDecision['content']): Promise<void> {
     const { caseId, detection } = this.opening;
@@ -52,24 +71,32 @@ export class ContentHandling {
       case 'remove': {
         const { status } = await activities.removeFromCompanySite(order);
         content.status = status;
+        this.showContent(content);
         if (status === 'awaiting_removal') await this.awaitRemoval(content);
         break;
       }
       case 'request_removal':
         await activities.openRemovalRequest(order);
         content.status = 'requested';
+        this.showContent(content);
         await this.awaitRemoval(content);
         break;
       case 'leave':
         await activities.leaveContent(order);
+        this.showContent(content);
         break;
     }
+  }
+
+  private showContent(content: NonNullable<CaseState['content']>): void {
+    if (this.alongside) upsertContentStatus(content.status);
   }
 
   /** Records what the handlers report on a removal, chasing the social-media lead while nothing comes. */
   private async awaitRemoval(content: NonNullable<CaseState['content']>): Promise<void> {
     const { caseId, timing } = this.opening;
-    moveCase(this.state, 'awaiting_removal');
+    if (!this.alongside || this.caseWaitsOnContent) moveCase(this.state, 'awaiting_removal');
+    this.awaitingNews = true;
     let recorded = 0;
     let reminders = 0;
     while (content.status !== 'removed' && content.status !== 'refused') {
@@ -82,8 +109,10 @@ export class ContentHandling {
         continue;
       }
       if (reminders === REMOVAL_REMINDERS) {
+        this.awaitingNews = false;
         await activities.markRemovalUnresolved(caseId);
         content.status = 'unresolved';
+        this.showContent(content);
         return;
       }
       reminders += 1;
@@ -94,5 +123,7 @@ export class ContentHandling {
         [roleInbox('social_media_lead')],
       );
     }
+    this.awaitingNews = false;
+    this.showContent(content);
   }
 }

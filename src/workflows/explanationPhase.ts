@@ -1,7 +1,7 @@
-import { condition, setHandler } from '@temporalio/workflow';
+import { condition, patched, setHandler } from '@temporalio/workflow';
 import type { EmployeeIdentifiers } from '../domain/anonymisation';
-import type { CaseOpening, CaseState, ExplanationState } from '../domain/case';
-import { explanationReminder } from '../domain/caseNotices';
+import { type CaseOpening, type CaseReceipt, type CaseState, type ExplanationState, receiptOf } from '../domain/case';
+import { explanationEscalation, explanationReminder } from '../domain/caseNotices';
 import type { Decider } from '../domain/decider';
 import { type ExplanationReview, refuseExplanationApproval, refuseExplanationEdit, refuseWithdrawal } from '../domain/explanation';
 import { roleInbox } from '../domain/inboxes';
@@ -17,8 +17,12 @@ import {
   type WithdrawExplanationArgs,
 } from './caseMessages';
 import { recordSystemStep } from './caseTimeline';
+import { PATCHES } from './patches';
 import { refuse } from './refusals';
 import { moveCase } from './searchAttributes';
+
+/** How many times communications is reminded of a lesson under review before it is escalated to the committee. */
+export const EXPLANATION_REMINDERS = 3;
 
 /** Called once the text is settled: approved (the text) or withdrawn (null), before publication is awaited. */
 type WhenSettled = (approvedText: string | null) => Promise<void>;
@@ -67,11 +71,11 @@ class ExplanationPhase {
         : notYet,
     );
 
-  readonly edit = ({ editor, title, parts }: EditExplanationArgs): CaseState => {
+  readonly edit = ({ editor, title, parts }: EditExplanationArgs): CaseReceipt => {
     const revision = this.explanation.revision + 1;
     Object.assign(this.explanation, { title, parts, revision, lastEditor: editor.sub });
     this.editors.set(revision, editor);
-    return this.state;
+    return receiptOf(this.state);
   };
 
   readonly validateApproval = ({ approver, publishAt }: ApproveExplanationArgs): void =>
@@ -81,7 +85,7 @@ class ExplanationPhase {
         : notYet,
     );
 
-  readonly approve = ({ approver, publishAt }: ApproveExplanationArgs): CaseState => {
+  readonly approve = ({ approver, publishAt }: ApproveExplanationArgs): CaseReceipt => {
     this.approver = approver;
     this.state.status = 'awaiting_publication';
     Object.assign(this.explanation, {
@@ -89,16 +93,16 @@ class ExplanationPhase {
       approvedBy: approver.sub,
       publishAt: publishAt ?? isoAt(Date.now() + this.opening.timing.publicationDelayMs),
     });
-    return this.state;
+    return receiptOf(this.state);
   };
 
   readonly validateWithdrawal = ({ by }: WithdrawExplanationArgs): void =>
     refuse(this.state.explanation ? refuseWithdrawal(this.review(), by) : notYet);
 
-  readonly withdraw = ({ by, reason }: WithdrawExplanationArgs): CaseState => {
+  readonly withdraw = ({ by, reason }: WithdrawExplanationArgs): CaseReceipt => {
     this.withdrawal = { by, reason };
     this.explanation.status = 'withdrawn';
-    return this.state;
+    return receiptOf(this.state);
   };
 
   async run(whenSettled: WhenSettled): Promise<'published' | 'withdrawn'> {
@@ -109,15 +113,24 @@ class ExplanationPhase {
     state.explanation = { ...drafted.draft, status: 'draft', revision: 1, lastEditor: 'system', approvedBy: null, publishAt: null };
     moveCase(state, 'explaining');
 
-    // Review: save each accepted edit, remind communications while nothing happens.
+    // Review: save each accepted edit, remind communications while nothing happens, then escalate and wait in silence.
     let saved = 1;
     let reminders = 0;
+    let escalated = false;
     while (this.explanation.status === 'draft' || this.explanation.revision > saved) {
-      const moved = await condition(
-        () => this.explanation.revision > saved || this.explanation.status !== 'draft',
-        opening.timing.followUpReminderMs,
-      );
+      const news = () => this.explanation.revision > saved || this.explanation.status !== 'draft';
+      const moved = escalated ? await condition(news).then(() => true) : await condition(news, opening.timing.followUpReminderMs);
       if (!moved) {
+        if (reminders === EXPLANATION_REMINDERS && patched(PATCHES.boundedExplanationReminders)) {
+          escalated = true;
+          await recordSystemStep(
+            caseId,
+            { key: `${caseId}:explanation-escalated`, action: 'explanation_escalated', details: { reminders } },
+            explanationEscalation(caseId, reminders),
+            [roleInbox('steering_committee'), roleInbox('communications')],
+          );
+          continue;
+        }
         reminders += 1;
         await recordSystemStep(
           caseId,

@@ -1,5 +1,5 @@
 import { condition } from '@temporalio/workflow';
-import type { CaseOpening, CaseState } from '../domain/case';
+import { type CaseOpening, type CaseReceipt, type CaseState, receiptOf } from '../domain/case';
 import { followUpQuestion } from '../domain/caseNotices';
 import { refuseFollowUpReport } from '../domain/caseReports';
 import type { CapitalizeDecision } from '../domain/decisions';
@@ -13,6 +13,8 @@ import { moveCase } from './searchAttributes';
 /** Positive activity: capitalise on it, then find out whether its success was reproduced (a validated Update). */
 export class OpportunityPhase {
   private answer: ReportFollowUpArgs | null = null;
+  /** Whether an answer can still be recorded: from the follow-up until it is recorded, answered or not. */
+  private askingFollowUp = false;
 
   constructor(
     private readonly state: CaseState,
@@ -20,12 +22,12 @@ export class OpportunityPhase {
   ) {}
 
   readonly validateReport = ({ reporter }: ReportFollowUpArgs): void =>
-    refuse(refuseFollowUpReport(this.state.status === 'following_up' && this.answer === null, reporter));
+    refuse(refuseFollowUpReport(this.askingFollowUp && this.answer === null, reporter));
 
-  readonly report = (report: ReportFollowUpArgs): CaseState => {
+  readonly report = (report: ReportFollowUpArgs): CaseReceipt => {
     this.answer = report;
     if (this.state.opportunity) this.state.opportunity.reproduced = report.reproduced;
-    return this.state;
+    return receiptOf(this.state);
   };
 
   async capitalize({ plan, rationale }: CapitalizeDecision): Promise<void> {
@@ -40,6 +42,7 @@ export class OpportunityPhase {
     const { caseId, timing } = this.opening;
     const answered = () => this.answer !== null;
     moveCase(this.state, 'following_up');
+    this.askingFollowUp = true;
     const untilDue = Date.parse(this.state.opportunity!.followUpDueAt!) - Date.now();
     if (!(untilDue > 0 && (await condition(answered, untilDue)))) {
       await recordSystemStep(
@@ -51,6 +54,7 @@ export class OpportunityPhase {
       await condition(answered, timing.followUpReminderMs);
     }
     const { answer } = this;
+    this.askingFollowUp = false;
     await activities.recordFollowUp({
       caseId,
       reporter: answer?.reporter ?? null,

@@ -1,6 +1,6 @@
 import { getExternalWorkflowHandle, setHandler, workflowInfo } from '@temporalio/workflow';
 import { isCampaignDocument } from '../domain/campaign';
-import type { CurrentVersions, PolicyReviewOpening, PolicyRevision } from '../domain/policyReview';
+import type { CurrentVersions, PolicyReviewOpening, PolicyRevision, ReviewOutcome } from '../domain/policyReview';
 import { activities, isoAt } from './activityCalls';
 import { startAwarenessCampaign } from './campaignStarter';
 import { answerReviewUpdate, documentsPublishedSignal, policyReviewStateQuery, reviewVerdictUpdate } from './policyReviewMessages';
@@ -8,7 +8,7 @@ import { ReviewRounds } from './reviewRounds';
 
 export interface PolicyReviewOutcome {
   reviewId: string;
-  outcome: 'revised' | 'no_change';
+  outcome: ReviewOutcome;
   revisions: PolicyRevision[];
   caseIds: string[];
 }
@@ -17,7 +17,8 @@ export interface PolicyReviewOutcome {
  * A review of the social-media policy, the communication plan and the training material: after a
  * case (one lesson, started as a child of the case) or on the periodic schedule (every lesson since
  * the previous periodic review). Reviewers answer, the steering committee approves or sends back,
- * and approval publishes the new versions in one transaction.
+ * and approval publishes the new versions in one transaction; a review nobody answers folds into the
+ * next periodic review. The lessons stay in the database: the workflow holds case ids.
  */
 export async function policyReviewWorkflow(opening: PolicyReviewOpening): Promise<PolicyReviewOutcome> {
   const { workflowId: reviewId, runId } = workflowInfo();
@@ -45,36 +46,42 @@ export async function policyReviewWorkflow(opening: PolicyReviewOpening): Promis
     if (!step) {
       await review.waitForNews();
     } else if (step.type === 'answered') {
-      await activities.recordReviewAnswer({ reviewId, caseIds: review.caseIds(), submitted: step.submitted });
+      await activities.recordReviewAnswer({ reviewId, submitted: step.submitted });
     } else if (step.type === 'returned') {
-      await activities.recordAnswerReturned({ reviewId, caseIds: review.caseIds(), returned: step.returned });
+      await activities.recordAnswerReturned({ reviewId, returned: step.returned });
+    } else if (step.type === 'folded') {
+      await activities.foldPolicyReview({ reviewId, answerDueAt: state.answerDueAt! });
+      return { reviewId, outcome: 'folded', revisions: [], caseIds: state.caseIds };
     } else {
-      const conclusion = await activities.concludePolicyReview({
-        reviewId,
-        caseIds: review.caseIds(),
-        submitted: step.submitted,
-        verdict: state.verdict!,
-        lessons: state.lessons,
-      });
+      const conclusion = await activities.concludePolicyReview({ reviewId, submitted: step.submitted, verdict: state.verdict! });
       if (conclusion.status === 'stale') {
         review.overtaken(step.submitted, conclusion.currentVersions);
         continue;
       }
       review.close(conclusion);
-      await announce(conclusion.revisions, conclusion.openReviewIds);
-      return { reviewId, outcome: conclusion.outcome, revisions: conclusion.revisions, caseIds: review.caseIds() };
+      await announce(conclusion.revisions, reviewsToTell(conclusion));
+      return { reviewId, outcome: conclusion.outcome, revisions: conclusion.revisions, caseIds: state.caseIds };
     }
   }
 }
 
-/** Tells the other open reviews about the new versions, and starts the awareness campaign of a revised policy. */
-async function announce(revisions: PolicyRevision[], openReviewIds: string[]): Promise<void> {
+/** The reviews a conclusion tells: those whose pending proposal it overtook (conclusions recorded before named every open review). */
+function reviewsToTell(conclusion: { overtakenReviewIds?: string[]; openReviewIds?: string[] }): string[] {
+  return conclusion.overtakenReviewIds ?? conclusion.openReviewIds ?? [];
+}
+
+/**
+ * Tells the open reviews whose pending proposal the new versions overtook (the others learn the
+ * current versions from the API with their next answer), and starts the awareness campaign of a
+ * revised policy.
+ */
+async function announce(revisions: PolicyRevision[], overtakenReviewIds: string[]): Promise<void> {
   if (revisions.length === 0) return;
   const versions = Object.fromEntries(
     revisions.map((revision) => [revision.documentId, revision.versionNumber]),
   ) as Partial<CurrentVersions>;
   // A review that closed meanwhile cannot be signalled; it no longer needs to know.
-  await Promise.allSettled(openReviewIds.map((id) => getExternalWorkflowHandle(id).signal(documentsPublishedSignal, { versions })));
+  await Promise.allSettled(overtakenReviewIds.map((id) => getExternalWorkflowHandle(id).signal(documentsPublishedSignal, { versions })));
   const policy = revisions.find((revision) => isCampaignDocument(revision.documentId));
   if (policy) await startAwarenessCampaign(policy);
 }

@@ -9,7 +9,9 @@ import {
   reviewEscalation,
   verdictReminder,
 } from '../domain/policyReviewNotices';
+import { patched } from '@temporalio/workflow';
 import { activities, type ActivityInput, isoAt } from './activityCalls';
+import { PATCHES } from './patches';
 
 /** After escalation, how many more reminders an unanswered review sends (one per deadline period) before it waits silently. */
 export const ESCALATED_REMINDERS = 3;
@@ -20,12 +22,15 @@ type ReviewEvent = ActivityInput<'recordReviewProgress'>['event'];
 
 /**
  * How an open policy review chases: the reviewers once before the deadline, an escalation to the
- * steering committee at the deadline, then a reminder every deadline period; an answer awaiting its
- * verdict, the committee every reminder period. Each wait for an answer or a verdict starts afresh.
+ * steering committee at the deadline, then a reminder every deadline period, and a deadline period
+ * after the last one it lapses; an answer awaiting its verdict, the committee every reminder period,
+ * then silence. Each wait for an answer or a verdict starts afresh.
  */
 export class ReviewReminders {
   /** When the next reminder is due (workflow time, in ms); Infinity once none is. */
   nextAt = Infinity;
+  /** Set when an unanswered review has had every reminder: it closes, folded into the next periodic review. */
+  lapsed = false;
   private sent = 0;
   /** Pinned when the review opens; nothing is awaited before. */
   private timing!: PolicyReviewTiming;
@@ -52,7 +57,7 @@ export class ReviewReminders {
   }
 
   /** A reminder, an escalation, or silence once the reminders are spent. */
-  async remind(caseIds: string[]): Promise<void> {
+  async remind(): Promise<void> {
     const { reviewId, state, timing } = this;
     const now = Date.now();
     if (state.status === 'awaiting_approval' && state.answer) {
@@ -62,7 +67,7 @@ export class ReviewReminders {
         actor: 'system',
         action: 'policy_review_approval_reminder_sent',
       };
-      await this.record(caseIds, event, [COMMITTEE_INBOX], verdictReminder(reviewId));
+      await this.record(event, [COMMITTEE_INBOX], verdictReminder(reviewId));
       return;
     }
     const dueAt = state.answerDueAt!;
@@ -70,7 +75,7 @@ export class ReviewReminders {
       state.escalated = true;
       this.nextAt = now + timing.deadlineMs;
       const event = { key: `${reviewId}:escalated`, actor: 'system', action: 'policy_review_escalated', details: { dueAt } };
-      await this.record(caseIds, event, [COMMITTEE_INBOX, ...REVIEWER_INBOXES], reviewEscalation(reviewId, dueAt));
+      await this.record(event, [COMMITTEE_INBOX, ...REVIEWER_INBOXES], reviewEscalation(reviewId, dueAt));
       return;
     }
     if (!state.escalated) {
@@ -81,17 +86,21 @@ export class ReviewReminders {
         action: 'policy_review_reminder_sent',
         details: { dueAt },
       };
-      await this.record(caseIds, event, REVIEWER_INBOXES, answerReminder(reviewId, dueAt));
+      await this.record(event, REVIEWER_INBOXES, answerReminder(reviewId, dueAt));
       return;
     }
-    if (!this.countReminder(ESCALATED_REMINDERS, now + timing.deadlineMs)) return;
+    if (!this.countReminder(ESCALATED_REMINDERS, now + timing.deadlineMs)) {
+      // A deadline period after the last reminder; reviews opened before the patch wait in silence.
+      this.lapsed = patched(PATCHES.foldUnansweredReviews);
+      return;
+    }
     const event = {
       key: `${reviewId}:overdue-reminder:${state.round}:${this.sent}`,
       actor: 'system',
       action: 'policy_review_reminder_sent',
       details: { overdue: true },
     };
-    await this.record(caseIds, event, [COMMITTEE_INBOX, ...REVIEWER_INBOXES], overdueReminder(reviewId));
+    await this.record(event, [COMMITTEE_INBOX, ...REVIEWER_INBOXES], overdueReminder(reviewId));
   }
 
   /** Counts one more reminder, the next one due at `nextAt`; false (and silence) once `limit` were sent. */
@@ -106,10 +115,9 @@ export class ReviewReminders {
   }
 
   /** The step on the review's trail and its cases' timelines, with its notice to the recipients. */
-  private record(caseIds: string[], event: ReviewEvent, recipients: InboxAddress[], notice: Notice): Promise<void> {
+  private record(event: ReviewEvent, recipients: InboxAddress[], notice: Notice): Promise<void> {
     return activities.recordReviewProgress({
       reviewId: this.reviewId,
-      caseIds,
       event,
       messages: [{ key: event.key, recipients, ...notice }],
     });

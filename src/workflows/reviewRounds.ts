@@ -9,10 +9,13 @@ import {
   refuseAnswer,
   refuseVerdict,
   type ReturnedAnswer,
+  type ReviewReceipt,
+  reviewReceiptOf,
   staleBases,
   type SubmittedAnswer,
 } from '../domain/policyReview';
 import { actorOf } from '../domain/decider';
+import type { Lesson } from '../domain/policyReview';
 import { staleBaseNote } from '../domain/policyReviewNotices';
 import { type ActivityResult, isoAt } from './activityCalls';
 import type { AnswerReviewArgs, ReviewVerdictArgs } from './policyReviewMessages';
@@ -23,7 +26,11 @@ import { ReviewReminders } from './reviewReminders';
 export type ReviewStep =
   | { type: 'answered'; submitted: SubmittedAnswer }
   | { type: 'returned'; returned: ReturnedAnswer }
-  | { type: 'approved'; submitted: SubmittedAnswer };
+  | { type: 'approved'; submitted: SubmittedAnswer }
+  | { type: 'folded' };
+
+/** What the opening activity answered reviews opened before their lessons stayed in the database (replayed from history). */
+type OpenedWithLessons = Omit<ActivityResult<'openCaseReview'>, 'caseIds' | 'documentsConcerned'> & { lessons: Lesson[] };
 
 /**
  * The rounds of a policy review: reviewers answer (a validated Update), the steering committee approves
@@ -47,7 +54,7 @@ export class ReviewRounds {
       reviewId,
       trigger: opening.trigger,
       status: 'opening',
-      lessons: opening.trigger === 'case' ? [opening.lesson] : [],
+      caseIds: opening.trigger === 'case' ? [opening.lesson.caseId] : [],
       period: null,
       documentsConcerned: opening.trigger === 'case' ? documentsConcerned([opening.lesson]) : [...POLICY_DOCUMENTS],
       currentVersions: null,
@@ -63,10 +70,12 @@ export class ReviewRounds {
     this.reminders = new ReviewReminders(reviewId, this.state);
   }
 
-  readonly validateAnswer = ({ reviewer, answer }: AnswerReviewArgs): void => refuse(refuseAnswer(this.state, reviewer, answer));
+  readonly validateAnswer = ({ reviewer, answer, currentVersions }: AnswerReviewArgs): void =>
+    refuse(refuseAnswer({ ...this.state, currentVersions: this.newest(currentVersions) }, reviewer, answer));
 
-  readonly answer = ({ reviewer, answer }: AnswerReviewArgs): PolicyReviewState => {
+  readonly answer = ({ reviewer, answer, currentVersions }: AnswerReviewArgs): ReviewReceipt => {
     const { state } = this;
+    this.mergeVersions(currentVersions ?? {});
     state.round += 1;
     const submitted: SubmittedAnswer = {
       id: `${this.reviewId}-a${state.round}`,
@@ -82,14 +91,15 @@ export class ReviewRounds {
     this.reminders.awaitVerdict(Date.now());
     this.steps.push({ type: 'answered', submitted });
     this.changes += 1;
-    return state;
+    return reviewReceiptOf(state);
   };
 
-  readonly validateVerdict = ({ approver, approve, rationale }: ReviewVerdictArgs): void =>
-    refuse(refuseVerdict(this.state, approver, approve, rationale));
+  readonly validateVerdict = ({ approver, approve, rationale, currentVersions }: ReviewVerdictArgs): void =>
+    refuse(refuseVerdict({ ...this.state, currentVersions: this.newest(currentVersions) }, approver, approve, rationale));
 
-  readonly verdict = ({ approver, approve, rationale }: ReviewVerdictArgs): PolicyReviewState => {
+  readonly verdict = ({ approver, approve, rationale, currentVersions }: ReviewVerdictArgs): ReviewReceipt => {
     const { state } = this;
+    this.mergeVersions(currentVersions ?? {});
     const submitted = state.answer!;
     state.verdict = { approver, approve, rationale, at: isoAt(Date.now()) };
     if (approve) {
@@ -100,7 +110,7 @@ export class ReviewRounds {
       this.returnAnswer({ answerId: submitted.id, reason: 'sent_back', by, note: rationale, at: state.verdict.at });
     }
     this.changes += 1;
-    return state;
+    return reviewReceiptOf(state);
   };
 
   readonly documentsPublished = ({ versions }: { versions: Partial<CurrentVersions> }): void => {
@@ -118,17 +128,18 @@ export class ReviewRounds {
     this.changes += 1;
   };
 
-  caseIds(): string[] {
-    return this.state.lessons.map((lesson) => lesson.caseId);
-  }
-
   /** The review is on record with its lessons and the current versions: the reviewers are asked for an answer. */
-  open(timing: PolicyReviewTiming, opened: ActivityResult<'openCaseReview'>): void {
+  open(timing: PolicyReviewTiming, opened: ActivityResult<'openCaseReview'> | OpenedWithLessons): void {
     const { state } = this;
     this.reminders.pin(timing);
-    state.lessons = opened.lessons;
+    if ('lessons' in opened) {
+      state.caseIds = opened.lessons.map((lesson) => lesson.caseId);
+      state.documentsConcerned = documentsConcerned(opened.lessons);
+    } else {
+      state.caseIds = opened.caseIds;
+      state.documentsConcerned = opened.documentsConcerned;
+    }
     state.period = opened.period;
-    state.documentsConcerned = documentsConcerned(opened.lessons);
     state.currentVersions = opened.currentVersions;
     this.mergeVersions(this.heardOf);
     this.awaitAnswer();
@@ -137,6 +148,13 @@ export class ReviewRounds {
   /** The next step to record, if any. */
   takeStep(): ReviewStep | undefined {
     return this.steps.shift();
+  }
+
+  /** Nobody answered, even after the escalation's reminders: the review closes, its lessons left to the next periodic review. */
+  fold(): void {
+    this.state.status = 'closed';
+    this.state.outcome = 'folded';
+    this.steps.push({ type: 'folded' });
   }
 
   /** Another review published first: this approved proposal is not published, its reviewers rebase it. */
@@ -172,6 +190,15 @@ export class ReviewRounds {
     this.returnAnswer({ answerId: submitted.id, reason: 'stale_base', by: 'system', note, at: isoAt(Date.now()) });
   }
 
+  /** The current versions as this review knows them, or as the caller read them from the database when newer. */
+  private newest(told: Partial<CurrentVersions> | undefined): CurrentVersions | null {
+    const known = this.state.currentVersions;
+    if (!known || !told) return known;
+    return Object.fromEntries(
+      POLICY_DOCUMENTS.map((document) => [document, Math.max(known[document], told[document] ?? 0)]),
+    ) as CurrentVersions;
+  }
+
   private mergeVersions(versions: Partial<CurrentVersions>): void {
     const { heardOf, state } = this;
     for (const document of POLICY_DOCUMENTS) {
@@ -193,6 +220,7 @@ export class ReviewRounds {
     }
     const delay = this.reminders.nextAt - Date.now();
     if (delay > 0 && (await condition(news, delay))) return;
-    if (!news()) await this.reminders.remind(this.caseIds());
+    if (!news()) await this.reminders.remind();
+    if (this.reminders.lapsed) this.fold();
   }
 }

@@ -1,6 +1,6 @@
 import { defineSearchAttributeKey, type SearchAttributePair, SearchAttributeType } from '@temporalio/common';
 import { upsertSearchAttributes } from '@temporalio/workflow';
-import type { CaseState } from '../domain/case';
+import type { CaseState, ContentStatus } from '../domain/case';
 
 // Search attributes are stored unencrypted: only vocabulary values, never names, e-mails or post text.
 export const CASE_KIND = defineSearchAttributeKey('CaseKind', SearchAttributeType.KEYWORD);
@@ -9,8 +9,10 @@ export const CASE_SEVERITY = defineSearchAttributeKey('CaseSeverity', SearchAttr
 export const CASE_STATUS = defineSearchAttributeKey('CaseStatus', SearchAttributeType.KEYWORD);
 export const DECIDING_ROLE = defineSearchAttributeKey('DecidingRole', SearchAttributeType.KEYWORD);
 export const DEPARTMENT = defineSearchAttributeKey('Department', SearchAttributeType.KEYWORD);
+/** Where the content of a sanctioned case stands, while the lesson runs alongside it: `requested`, `awaiting_removal`, `removed`... */
+export const CONTENT_STATUS = defineSearchAttributeKey('ContentStatus', SearchAttributeType.KEYWORD);
 
-export const CASE_SEARCH_ATTRIBUTES = [CASE_KIND, CASE_CATEGORY, CASE_SEVERITY, CASE_STATUS, DECIDING_ROLE, DEPARTMENT];
+export const CASE_SEARCH_ATTRIBUTES = [CASE_KIND, CASE_CATEGORY, CASE_SEVERITY, CASE_STATUS, DECIDING_ROLE, DEPARTMENT, CONTENT_STATUS];
 
 /** The search attributes of a case in a given state: set when the case starts, upserted as it moves. */
 export function caseSearchAttributes(
@@ -35,4 +37,9 @@ export function upsertCaseAttributes(state: CaseState): void {
 export function moveCase(state: CaseState, status: CaseState['status']): void {
   state.status = status;
   upsertCaseAttributes(state);
+}
+
+/** Keeps the `ContentStatus` search attribute current (workflow code only). */
+export function upsertContentStatus(status: ContentStatus): void {
+  upsertSearchAttributes([{ key: CONTENT_STATUS, value: status }]);
 }

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runProcess } from '../../src/platform/childProcess';
 import { isStaleBundle } from '../../src/platform/workflowBundle';
+import { readHistories } from '../../src/worker/historyReplay';
 import { openCase } from '../support/cases';
 import { type Stack, startStack } from '../support/stack';
 import { startWorkerProcess } from '../support/workerProcess';
@@ -41,6 +42,21 @@ describe('the prebuilt workflow bundle', () => {
       await worker.stop();
     }
   }, 240_000);
+
+  it('replays every recorded history, as `npm run replay` does before a deployment', async () => {
+    const bundle = path.join(folder, 'workflow-bundle.js');
+    const replayed = await runProcess(
+      process.execPath,
+      ['--import', 'tsx', 'src/entrypoints/replayHistories.ts', 'test/replay/histories', bundle],
+      {
+        cwd: projectRoot,
+      },
+    );
+    expect(replayed.code).toBe(0);
+    const histories = readHistories(path.join(projectRoot, 'test', 'replay', 'histories'));
+    expect(replayed.stdout).toContain(`replayed ${histories.length} histories from`);
+    expect(replayed.stdout).toContain(`against ${bundle}: 0 failed`);
+  }, 120_000);
 
   it('counts as stale once the workflow sources are newer than it', () => {
     const bundle = path.join(folder, 'dated-bundle.js');

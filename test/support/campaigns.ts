@@ -6,6 +6,7 @@ import { campaignStateQuery } from '../../src/workflows/campaignMessages';
 import { createScratchDatabase, type ScratchDatabase } from './databases';
 import { eventually } from './fixtures';
 import type { Stack } from './stack';
+import { runsOf } from './workflowRuns';
 import { testRun } from './testRun';
 
 /**
@@ -116,16 +117,9 @@ export async function waitForPhase(stack: Stack, campaignId: string, phases: Cam
 
 /** How many runs (continue-as-new) the campaign's workflow went through, and the longest run's history. */
 export async function workflowRuns(stack: Stack, campaignId: string): Promise<{ runs: number; maxEvents: number; totalEvents: number }> {
-  let runs = 0;
-  let maxEvents = 0;
-  let totalEvents = 0;
-  for await (const execution of stack.temporal.workflow.list({ query: `WorkflowId = '${campaignId}'` })) {
-    runs += 1;
-    const events = (await stack.temporal.workflow.getHandle(campaignId, execution.runId).fetchHistory()).events?.length ?? 0;
-    maxEvents = Math.max(maxEvents, events);
-    totalEvents += events;
-  }
-  return { runs, maxEvents, totalEvents };
+  const runs = await runsOf(stack, campaignId);
+  const events = runs.map((run) => run.events);
+  return { runs: runs.length, maxEvents: Math.max(0, ...events), totalEvents: events.reduce((sum, n) => sum + n, 0) };
 }
 
 export const bearer = async (stack: Stack, sub: string, ...roles: Parameters<Stack['tokenFor']>[1][]) =>

@@ -10,7 +10,7 @@ import { routeCase } from '../../src/domain/routing';
 import { DEFAULT_SANCTION_MATRIX } from '../../src/domain/sanctionMatrix';
 import type { ActivityCategory, InappropriateCategory, Severity } from '../../src/domain/vocabulary';
 import { applyMigrations } from '../../src/platform/migrations';
-import type { policyReviewWorkflow } from '../../src/workflows/policyReviewWorkflow';
+import type { PolicyReviewOutcome, policyReviewWorkflow } from '../../src/workflows/policyReviewWorkflow';
 import { policyReviewStateQuery } from '../../src/workflows/policyReviewMessages';
 import { openCase, post, sanction, waitForStatus } from './cases';
 import { createScratchDatabase } from './databases';
@@ -119,6 +119,14 @@ export async function startCaseReview(stack: Stack, lesson: Lesson, timing: Poli
   return workflowId;
 }
 
+/** The lessons a review reviews, as on record (the workflow holds only their case ids). */
+export async function reviewLessons(stack: Stack, reviewId: string): Promise<Lesson[]> {
+  const token = await stack.tokenFor('lessons-reader', 'steering_committee');
+  const view = await stack.http.get(`/api/policy-reviews/${reviewId}`).set('Authorization', `Bearer ${token}`);
+  if (view.status !== 200) throw new Error(`reading ${reviewId} failed: ${view.status} ${JSON.stringify(view.body)}`);
+  return view.body.lessons as Lesson[];
+}
+
 export function reviewState(stack: Stack, reviewId: string): Promise<PolicyReviewState> {
   return stack.temporal.workflow.getHandle(reviewId).query(policyReviewStateQuery);
 }
@@ -169,3 +177,14 @@ export const judgeReview = (
   approve: boolean,
   rationale = approve ? 'Clear and proportionate.' : 'Say it more plainly.',
 ): Promise<Response> => post(stack, `/api/policy-reviews/${reviewId}/approval`, token, { approve, rationale });
+
+/** Answers "no change needed" as the social-media lead, approves it as the committee, and waits for the review's outcome. */
+export async function concludeWithoutChange(stack: Stack, reviewId: string): Promise<PolicyReviewOutcome> {
+  const lead = await stack.tokenFor('concluding-lead', 'social_media_lead');
+  const chair = await stack.tokenFor('concluding-chair', 'steering_committee');
+  const answered = await answerReview(stack, reviewId, lead, { kind: 'no_change', reason: 'The documents are complete and current.' });
+  if (answered.status !== 200) throw new Error(`answering ${reviewId} failed: ${answered.status} ${JSON.stringify(answered.body)}`);
+  const judged = await judgeReview(stack, reviewId, chair, true);
+  if (judged.status !== 200) throw new Error(`approving ${reviewId} failed: ${judged.status} ${JSON.stringify(judged.body)}`);
+  return stack.temporal.workflow.getHandle(reviewId).result();
+}

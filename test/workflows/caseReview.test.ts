@@ -1,7 +1,7 @@
 import { caseReviewId } from '../../src/domain/policyReview';
 import { actionsOf, closedCase, openCase, post, sanction } from '../support/cases';
 import { eventually } from '../support/fixtures';
-import { reviewState } from '../support/policyReviews';
+import { reviewLessons, reviewState } from '../support/policyReviews';
 import { type Stack, startStack } from '../support/stack';
 
 describe('a decided case and its policy review', () => {
@@ -39,7 +39,8 @@ describe('a decided case and its policy review', () => {
       'the review',
     );
     expect(review.trigger).toBe('case');
-    expect(review.lessons).toEqual([
+    expect(review.caseIds).toEqual([caseId]);
+    expect(await reviewLessons(stack, reviewId)).toEqual([
       {
         caseId,
         kind: 'inappropriate',

@@ -1,5 +1,6 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { createPolicyReviewActivities } from '../../src/activities/policyReviews';
+import { clauseOf } from '../../src/domain/policyReview';
 import type { PolicyReviewOutcome } from '../../src/workflows/policyReviewWorkflow';
 import { answerReviewUpdate } from '../../src/workflows/policyReviewMessages';
 import { acceptedUpdates } from '../support/cases';
@@ -10,6 +11,7 @@ import {
   currentDocument,
   judgeReview,
   proposal,
+  reviewLessons,
   reviewState,
   startCaseReview,
   startIsolatedStack,
@@ -45,7 +47,9 @@ describe('the review a case opens', () => {
     expect(reviewId).toBe(`policy-review-${lesson.caseId}`);
 
     const opened = await reviewState(stack, reviewId);
-    expect(opened).toMatchObject({ trigger: 'case', lessons: [lesson], round: 0, escalated: false });
+    expect(opened).toMatchObject({ trigger: 'case', caseIds: [lesson.caseId], round: 0, escalated: false });
+    // The lesson is on record, as the case handed it to the review it opened.
+    expect(await reviewLessons(stack, reviewId)).toEqual([{ ...lesson, clause: clauseOf(lesson.category) }]);
     expect(opened.documentsConcerned).toEqual(['social-media-policy', 'communication-plan', 'training-material']);
     const policy = await currentDocument(stack, 'social-media-policy');
     const training = await currentDocument(stack, 'training-material');
@@ -98,12 +102,24 @@ describe('the review a case opens', () => {
       proposal([{ document: 'social-media-policy', baseVersion: policy.number, text: firstDraft }]),
     );
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ status: 'awaiting_approval', round: 1, answer: { author: { sub: 'review-comms' } } });
+    expect(first.body).toEqual({
+      reviewId,
+      status: 'awaiting_approval',
+      round: 1,
+      pendingAnswer: { id: `${reviewId}-a1`, author: 'review-comms' },
+      lastReturned: null,
+    });
     const twice = await answerReview(stack, reviewId, lead, { kind: 'no_change', reason: 'Covered.' });
     expect([twice.status, twice.body.error.code]).toEqual([409, 'answer_pending']);
     const sentBack = await judgeReview(stack, reviewId, chair, false, 'Also cover screenshots, and update the training.');
     expect(sentBack.status).toBe(200);
-    expect(sentBack.body).toMatchObject({ status: 'awaiting_answer', returned: [{ answerId: `${reviewId}-a1`, reason: 'sent_back' }] });
+    expect(sentBack.body).toEqual({
+      reviewId,
+      status: 'awaiting_answer',
+      round: 1,
+      pendingAnswer: null,
+      lastReturned: { answerId: `${reviewId}-a1`, reason: 'sent_back' },
+    });
 
     const policyText = policy.text.replace(
       '4.2 Never publish customer data, in any form',
@@ -329,9 +345,9 @@ describe('reviews of the same documents at the same time', () => {
         },
       };
       await stack.db.policyReview.create({ data: { id: reviewId, trigger: 'case', status: 'open' } });
-      await activities.recordReviewAnswer({ reviewId, caseIds: [], submitted });
+      await activities.recordReviewAnswer({ reviewId, submitted });
       const verdict = { approver, approve: true, rationale: 'Go.', at: new Date().toISOString() };
-      return { reviewId, run: () => activities.concludePolicyReview({ reviewId, caseIds: [], submitted, verdict, lessons: [] }) };
+      return { reviewId, run: () => activities.concludePolicyReview({ reviewId, submitted, verdict }) };
     };
     const [a, b] = await Promise.all([conclude('A'), conclude('B')]);
     const outcomes = await Promise.all([a.run(), b.run()]);

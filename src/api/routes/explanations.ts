@@ -27,12 +27,13 @@ export function explanationRoutes(ctx: ApiContext): Router {
     const caseId = pathParam(req, 'caseId');
     const { principal } = await authorizeCase(ctx, req, caseId, 'case.edit_explanation');
     const { title, parts } = parseInput(explanationEditSchema, req.body);
-    const state = await updateCase(ctx, caseId, editExplanationUpdate, {
+    const receipt = await updateCase(ctx, caseId, editExplanationUpdate, {
       editor: principal,
       title,
       parts: parts as ExplanationDraft['parts'],
     });
-    res.json(state.explanation);
+    // The workflow answers where the lesson stands; its text is the one just accepted.
+    res.json({ ...receipt.explanation, title, parts });
   });
   // The editor's own check: who may edit the lesson may check a text before sending it.
   router.post('/cases/:caseId/explanation/check', async (req, res) => {
@@ -45,15 +46,15 @@ export function explanationRoutes(ctx: ApiContext): Router {
     const { principal } = await authorizeCase(ctx, req, caseId, 'case.approve_explanation');
     const { publishAt } = parseInput(explanationApprovalSchema, req.body ?? {});
     assertPublicationDelay(ctx, publishAt);
-    const state = await updateCase(ctx, caseId, approveExplanationUpdate, { approver: principal, publishAt });
-    res.json(state.explanation);
+    const receipt = await updateCase(ctx, caseId, approveExplanationUpdate, { approver: principal, publishAt });
+    res.json(receipt.explanation);
   });
   router.post('/cases/:caseId/explanation/withdraw', async (req, res) => {
     const caseId = pathParam(req, 'caseId');
     const { principal } = await authorizeCase(ctx, req, caseId, 'case.withdraw_explanation');
     const { reason } = parseInput(explanationWithdrawalSchema, req.body);
-    const state = await updateCase(ctx, caseId, withdrawExplanationUpdate, { by: principal, reason });
-    res.json(state.explanation);
+    const receipt = await updateCase(ctx, caseId, withdrawExplanationUpdate, { by: principal, reason });
+    res.json(receipt.explanation);
   });
 
   /** The community feed: every employee reads the published lessons, newest first. */

@@ -1,9 +1,9 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { type Person, readsRationales } from '../../domain/access';
 import type { Decider } from '../../domain/decider';
-import { type Lesson, POLICY_DOCUMENT_TITLES, type PolicyReviewState, refuseStaleBase, type ReviewAnswer } from '../../domain/policyReview';
+import { type Lesson, POLICY_DOCUMENT_TITLES, refuseStaleBase, type ReviewAnswer, type ReviewReceipt } from '../../domain/policyReview';
 import type { PolicyReviewListQuery } from '../../domain/schemas/policy';
-import { latestPolicyVersions, versionNumbersOf } from '../../records/policyDocuments';
+import { currentPolicyVersions, latestPolicyVersions, versionNumbersOf } from '../../records/policyDocuments';
 import { findPolicyReview, findPolicyReviews, isReviewOpen, policyReviewExists, type ReviewRecord } from '../../records/policyReviews';
 import { answerReviewUpdate, policyReviewStateQuery, reviewVerdictUpdate } from '../../workflows/policyReviewMessages';
 import type { ApiContext } from '../context';
@@ -15,9 +15,9 @@ import { sendUpdate } from './workflowUpdates';
 export function updateReview<Args>(
   ctx: ApiContext,
   reviewId: string,
-  update: UpdateDefinition<PolicyReviewState, [Args]>,
+  update: UpdateDefinition<ReviewReceipt, [Args]>,
   args: Args,
-): Promise<PolicyReviewState> {
+): Promise<ReviewReceipt> {
   return sendUpdate(ctx, reviewId, update, args, {
     label: `Policy review ${reviewId}`,
     closedCode: 'review_closed',
@@ -28,13 +28,14 @@ export function updateReview<Args>(
 /**
  * A reviewer's answer. A proposal is first checked against the documents as they are now (the
  * workflow's validator knows the versions it was told about; the database knows the latest), then
- * sent to the review.
+ * sent to the review with the current versions, which the review's validator judges it against.
  */
 export async function answerPolicyReview(ctx: ApiContext, reviewId: string, reviewer: Decider, answer: ReviewAnswer) {
+  const latest = await latestPolicyVersions(ctx.db);
+  const currentVersions = versionNumbersOf(latest);
   if (answer.kind === 'proposal') {
     if (await isReviewOpen(ctx.db, reviewId)) {
-      const latest = await latestPolicyVersions(ctx.db);
-      const stale = refuseStaleBase(versionNumbersOf(latest), answer.changes);
+      const stale = refuseStaleBase(currentVersions, answer.changes);
       if (stale) throw new ApiError(409, stale.code, stale.message);
       const unchanged = answer.changes.find((change) => change.text.trimEnd() === latest.get(change.document)!.text.trimEnd());
       if (unchanged) {
@@ -46,11 +47,13 @@ export async function answerPolicyReview(ctx: ApiContext, reviewId: string, revi
       }
     }
   }
-  return updateReview(ctx, reviewId, answerReviewUpdate, { reviewer, answer });
+  return updateReview(ctx, reviewId, answerReviewUpdate, { reviewer, answer, currentVersions });
 }
 
-export function decidePolicyReview(ctx: ApiContext, reviewId: string, approver: Decider, approve: boolean, rationale: string) {
-  return updateReview(ctx, reviewId, reviewVerdictUpdate, { approver, approve, rationale });
+/** The committee's verdict, judged against the current versions: approving a proposal another review overtook is refused. */
+export async function decidePolicyReview(ctx: ApiContext, reviewId: string, approver: Decider, approve: boolean, rationale: string) {
+  const currentVersions = await currentPolicyVersions(ctx.db);
+  return updateReview(ctx, reviewId, reviewVerdictUpdate, { approver, approve, rationale, currentVersions });
 }
 
 function reviewSummary(review: ReviewRecord) {
@@ -96,7 +99,7 @@ export async function viewPolicyReview(ctx: ApiContext, reviewId: string, reader
   return {
     ...(record ? reviewSummary(record) : { id: reviewId, trigger: state?.trigger, status: 'open', outcome: null, cases: [], versions: [] }),
     workflow: live ? { running: live.running, status: state?.status } : null,
-    lessons: (state?.lessons ?? (record?.lessons as Lesson[] | undefined) ?? []).map((lesson) =>
+    lessons: ((record?.lessons as Lesson[] | undefined) ?? []).map((lesson) =>
       // The decider's own words may name the person; others read the anonymised lesson.
       readsRationales(reader) ? lesson : { ...lesson, decision: { ...lesson.decision, rationale: null } },
     ),

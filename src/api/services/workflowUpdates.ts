@@ -1,6 +1,6 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
-import type { CaseState } from '../../domain/case';
+import type { CaseReceipt } from '../../domain/case';
 import type { Refusal } from '../../domain/refusal';
 import { caseExists } from '../../records/cases';
 import type { ApiContext } from '../context';
@@ -43,9 +43,9 @@ export async function sendUpdate<State, Args>(
 export function updateCase<Args>(
   ctx: ApiContext,
   caseId: string,
-  update: UpdateDefinition<CaseState, [Args]>,
+  update: UpdateDefinition<CaseReceipt, [Args]>,
   args: Args,
-): Promise<CaseState> {
+): Promise<CaseReceipt> {
   return sendUpdate(ctx, caseId, update, args, {
     label: `Case ${caseId}`,
     closedCode: 'case_closed',
