@@ -40,6 +40,12 @@ module.exports = {
       from: { path: '^src/integrations/' },
       to: { path: '^src/(activities|api|workflows|records|worker|entrypoints)/|^src/platform/database' },
     },
+    {
+      name: 'web-page-in-the-browser',
+      comment: 'src/web runs in the browser and talks to the API over HTTP: it imports only pure domain code (no schemas, no server code).',
+      from: { path: '^src/web/' },
+      to: { path: '^src/(?!web/|domain/)|^src/domain/schemas/' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

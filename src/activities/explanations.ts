@@ -10,7 +10,7 @@ import type { Database } from '../platform/database';
 import type { SocialNetwork } from '../integrations/socialNetwork';
 import { audit } from '../records/auditTrail';
 import { actorOf } from '../domain/decider';
-import { getCaseFacts } from '../records/cases';
+import { getCaseFacts, identifiersOf } from '../records/cases';
 import { getDecision } from '../records/decisions';
 import {
   getExplanation,
@@ -32,14 +32,7 @@ async function factsOf(
 ): Promise<{ facts: ExplanationFacts; identifiers: EmployeeIdentifiers }> {
   const record = await getCaseFacts(db, caseId);
   const decision = await getDecision(db, decisionId);
-  const identifiers: EmployeeIdentifiers = {
-    employeeId: record.employee.id,
-    name: record.employee.name,
-    email: record.employee.email,
-    handles: record.employee.handles,
-    postUrl: record.activity.url,
-    postContent: record.activity.content,
-  };
+  const identifiers = identifiersOf(record);
   const common = { category: decision.category as ActivityCategory, platform: record.activity.platform, reach: record.activity.reach };
   if (decision.outcome === 'capitalize') {
     const plan = decision.plan as unknown as CapitalizeDecision['plan'];

@@ -47,7 +47,7 @@ export function parseInput<T extends z.ZodType>(schema: T, value: unknown, prefi
 }
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {
-  return (error, _req, res, _next) => {
+  return (error, req, res, _next) => {
     // For the audit trail: which refusal this was.
     res.locals.errorCode = error instanceof ApiError ? error.code : (error?.type ?? 'internal');
     if (error instanceof ApiError) {
@@ -62,7 +62,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       res.status(413).json({ error: { code: 'too_large', message: 'The body is too large', fields: [] } });
       return;
     }
-    logger.error({ err: error }, 'unhandled API error');
+    (req.log ?? logger).error({ err: error }, 'unhandled API error');
     res.status(500).json({ error: { code: 'internal', message: 'Internal error', fields: [] } });
   };
 }

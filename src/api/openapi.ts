@@ -12,6 +12,8 @@ import {
   lessonPageSchema,
 } from '../domain/schemas/explanations';
 import { detectedActivitySchema } from '../domain/schemas/intake';
+import { reportPeriodSchema } from '../domain/schemas/reports';
+import { localSignInSchema } from '../domain/schemas/signIn';
 import {
   documentDiffQuerySchema,
   policyDocumentIdSchema,
@@ -97,6 +99,7 @@ const requestBodies = {
   Attendance: attendanceSchema,
   MatrixVerdict: matrixVerdictSchema,
   Hold: holdSchema,
+  LocalSignIn: localSignInSchema,
 } satisfies Record<string, z.ZodType>;
 
 function accessText(access: Access): string {
@@ -140,6 +143,36 @@ const caseUpdate = (summary: string, body: OperationSpec['body'], action: CaseAc
     errors: [404, 409, 422],
   });
 
+/** What differs from one API to another: the local runner's sign-in, and whether the page is served. */
+export interface DocumentedOptions {
+  localSignIn?: boolean;
+  page?: boolean;
+}
+
+const pageRoutes = (): Json => ({
+  '/': {
+    get: operation({
+      summary: "The handlers' workspace (HTML page)",
+      access: { public: true },
+      ok: { 200: 'The page, under a strict Content-Security-Policy' },
+    }),
+  },
+  '/assets/app.js': { get: operation({ summary: "The workspace's script", access: { public: true }, ok: { 200: 'JavaScript' } }) },
+  '/assets/app.css': { get: operation({ summary: "The workspace's style sheet", access: { public: true }, ok: { 200: 'CSS' } }) },
+});
+
+const localSignInRoutes = (): Json => ({
+  '/auth/local-token': {
+    post: operation({
+      summary: 'Mint a token for any person and roles (local runner only)',
+      access: { public: true },
+      notes: "Mounted only by the all-in-one local runner, for the page's role picker; a production API has no such route (404).",
+      body: 'LocalSignIn',
+      ok: { 201: '`{"token", "expiresIn"}`' },
+    }),
+  },
+});
+
 /** Placing and releasing a legal hold on a case or an employee. */
 function holdPaths(base: string, parameter: Json, what: string, kind: 'case' | 'employee'): Json {
   const hold = { parameters: [parameter], body: 'Hold' as const };
@@ -166,7 +199,7 @@ function holdPaths(base: string, parameter: Json, what: string, kind: 'case' | '
 }
 
 /** The OpenAPI 3.1 description of every route `createApp` mounts, with request schemas generated from the zod schemas the routes validate with. */
-export function buildOpenApiDocument(): Json {
+export function buildOpenApiDocument(options: DocumentedOptions = {}): Json {
   const employeeId = pathParameter('id', jsonSchema(employeeIdSchema));
   return {
     openapi: '3.1.0',
@@ -531,6 +564,81 @@ export function buildOpenApiDocument(): Json {
           summary: 'The revised policies the caller still has to acknowledge',
           access: { roles: 'any' },
           ok: { 200: '`{"pending": [{campaignId, title, versionNumber, changeSummary, deadline, overdue, acknowledge}]}`' },
+        }),
+      },
+      '/metrics': {
+        get: operation({
+          summary: 'Prometheus metrics of the API',
+          access: { public: true },
+          notes:
+            'HTTP requests by route and status with latency histograms, the Node process, and gauges of open cases by status, overdue decisions, pending removals and campaign coverage. Keep it on an internal network.',
+          ok: { 200: 'The Prometheus text exposition format' },
+        }),
+      },
+      '/auth/methods': {
+        get: operation({
+          summary: 'How the page may sign people in',
+          access: { public: true },
+          ok: { 200: '`{"bearer": true, "local": boolean}`: `local` when the local runner mints tokens' },
+        }),
+      },
+      ...(options.page ? pageRoutes() : {}),
+      ...(options.localSignIn ? localSignInRoutes() : {}),
+      '/api/me/work': {
+        get: operation({
+          summary: 'What waits on the caller, oldest first',
+          access: { roles: 'any' },
+          notes:
+            'Decisions, approvals, explanation reviews, removal reports, follow-ups, policy-review answers and approvals, and policies to acknowledge, each with when the wait began, its due date and whether it is overdue.',
+          ok: { 200: '`{"items": [{kind, subject: {type, id}, about, since, dueAt, overdue}]}`' },
+        }),
+      },
+      '/api/reports/consistency': {
+        get: operation({
+          summary: 'The consistency report of a period (the dashboard)',
+          access: { action: 'report.consistency' },
+          notes:
+            'Decisions in force in [from, to) (default: the last 90 days): sanctions by act, department and deciding role, departures from precedent with their justification, time to decision, escalations; overdue decisions as of now.',
+          parameters: queryParameters(reportPeriodSchema),
+          ok: { 200: 'The report' },
+        }),
+      },
+      '/api/reports/consistency.csv': {
+        get: operation({
+          summary: 'The consistency report as CSV (section, key, detail, value)',
+          access: { action: 'report.consistency' },
+          parameters: queryParameters(reportPeriodSchema),
+          ok: { 200: 'text/csv' },
+        }),
+      },
+      '/api/exports/cases.csv': {
+        get: operation({
+          summary: 'The cases a list query matches, as CSV',
+          access: { action: 'case.list' },
+          notes: 'The filters of `GET /api/cases` (without paging); every matching case the caller may list.',
+          parameters: queryParameters(caseListQuerySchema.omit({ limit: true, offset: true })),
+          ok: { 200: 'text/csv' },
+        }),
+      },
+      '/api/cases/{caseId}/export.pdf': {
+        get: operation({
+          summary: 'The case file as PDF: facts, evidence, decisions and approvals, outcome, timeline',
+          access: { action: 'case.view' },
+          parameters: [caseId],
+          ok: { 200: 'application/pdf' },
+          errors: [404],
+        }),
+      },
+      '/api/cases/{caseId}/explanation/check': {
+        post: operation({
+          summary: 'Check a text being edited for what still identifies the employee',
+          access: { action: 'case.edit_explanation' },
+          notes:
+            'Nothing is sent to the case: the answer lists each finding with its field, kind, text and position, for the editor to highlight.',
+          parameters: [caseId],
+          body: 'ExplanationEdit',
+          ok: { 200: '`{"clean", "findings": [{field, key, kind, found, start, end}]}`' },
+          errors: [404],
         }),
       },
       '/api/me/notifications': {

@@ -178,6 +178,8 @@ export const ACTIONS = {
   'campaign.schedule_session': ['communications'],
   'campaign.record_attendance': ['communications'],
   'audit.read': ['hr', 'admin'],
+  // The consistency dashboard names cases and quotes justifications: for those who see every case whole.
+  'report.consistency': ['steering_committee', 'hr'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Action = keyof typeof ACTIONS;
 

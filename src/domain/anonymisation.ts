@@ -155,6 +155,19 @@ export function findIdentifiers(text: string, identifiers: EmployeeIdentifiers):
     });
 }
 
+export interface IdentifierSpan extends IdentifierFinding {
+  /** Where it stands in the text: [start, end) in UTF-16 code units. */
+  start: number;
+  end: number;
+}
+
+/** Every identifier of the employee left in `text`, with where it stands, first first: what an editor highlights. */
+export function identifierSpans(text: string, identifiers: EmployeeIdentifiers): IdentifierSpan[] {
+  return matches(text, identifiers)
+    .sort((a, b) => a.start - b.start || b.end - a.end)
+    .map((match) => ({ kind: match.kind, found: text.slice(match.start, match.end), start: match.start, end: match.end }));
+}
+
 /** `text` with every identifier of the employee replaced by a neutral phrase. */
 export function anonymise(text: string, identifiers: EmployeeIdentifiers): string {
   // Longest first, so an e-mail wins over the name inside it; overlapping shorter matches are dropped.

@@ -155,3 +155,10 @@ export interface ExplanationState extends ExplanationDraft {
   approvedBy: string | null;
   publishAt: string | null;
 }
+
+/** The case a workflow belongs to: the case workflow itself, or the policy review it opened; null for other workflows. */
+export function caseIdOfWorkflow(workflowId: string): string | null {
+  if (workflowId.startsWith('case-')) return workflowId;
+  if (workflowId.startsWith('policy-review-case-')) return workflowId.slice('policy-review-'.length);
+  return null;
+}

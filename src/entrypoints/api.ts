@@ -2,6 +2,7 @@ import { accessSettingsFrom, caseSettingsFrom, loadApiConfig } from '../platform
 import { startApiServer } from '../platform/apiServer';
 import { connectDatabase } from '../platform/database';
 import { createLogger } from '../platform/logger';
+import { loadWebPage } from '../platform/webPage';
 import { exitOnStartupFailure } from './fatal';
 
 async function main() {
@@ -18,6 +19,7 @@ async function main() {
     access: accessSettingsFrom(config),
     db,
     logger,
+    page: await loadWebPage(logger),
   });
   logger.info({ port: api.port }, 'API listening');
   const stop = async () => {

@@ -7,6 +7,7 @@ import { connectDatabase } from '../platform/database';
 import { startEmbeddedPostgres } from '../platform/embeddedPostgres';
 import { obtainLocalSecret } from '../platform/localSecret';
 import { createLogger } from '../platform/logger';
+import { loadWebPage } from '../platform/webPage';
 import { installTemporalLogging } from '../platform/temporalLogging';
 import { applyMigrations } from '../platform/migrations';
 import { obtainTemporalCli } from '../platform/temporalCli';
@@ -20,7 +21,7 @@ const say = (message: string) => console.log(`[local] ${message}`);
 async function main() {
   const config = loadLocalConfig();
   const logger = createLogger(config.LOG_LEVEL);
-  installTemporalLogging(logger);
+  installTemporalLogging(logger, { metricsAddress: config.WORKER_METRICS_ADDRESS });
   const dataDir = path.resolve(config.DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
   say(`data folder: ${dataDir}`);
@@ -71,6 +72,9 @@ async function main() {
     access: accessSettingsFrom(config),
     db,
     logger,
+    // The local runner is the one API that may mint tokens, for the page's role picker.
+    localSignIn: true,
+    page: await loadWebPage(logger),
   });
   stops.unshift(api.stop);
 
@@ -81,13 +85,16 @@ async function main() {
     [
       '',
       'Case governance is running.',
+      `  Workspace     http://localhost:${api.port}/  (sign in with any role: local only)`,
       `  API           http://localhost:${api.port}/api`,
       `  API docs      http://localhost:${api.port}/docs`,
       `  Readiness     http://localhost:${api.port}/readyz`,
+      `  Metrics       http://localhost:${api.port}/metrics${config.WORKER_METRICS_ADDRESS ? `, worker: http://${config.WORKER_METRICS_ADDRESS}/metrics` : ''}`,
       ...(config.TEMPORAL_ADDRESS ? [] : [`  Temporal UI   http://localhost:${config.TEMPORAL_UI_PORT}`]),
       `  HR token      ${hrToken}`,
       `  Admin token   ${adminToken}`,
       '  Other tokens  npm run token -- --sub alice --role manager',
+      '  Guided demo   npm run demo (in another terminal)',
       'Press Ctrl-C to stop.',
       '',
     ].join('\n'),

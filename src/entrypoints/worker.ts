@@ -8,7 +8,7 @@ import { exitOnStartupFailure } from './fatal';
 async function main() {
   const config = loadWorkerConfig();
   const logger = createLogger(config.LOG_LEVEL, 'worker');
-  installTemporalLogging(logger);
+  installTemporalLogging(logger, { metricsAddress: config.WORKER_METRICS_ADDRESS });
   const db = connectDatabase(config.DATABASE_URL);
   // The Temporal runtime drains the worker on SIGINT/SIGTERM; `finished` settles once it has.
   const worker = await startConfiguredWorker(config, config.TEMPORAL_ADDRESS, db, logger);

@@ -187,6 +187,14 @@ const workflowCodeSchema = z.object({
     .optional(),
 });
 
+/** Where the worker's Temporal SDK metrics are served for Prometheus. */
+const observabilitySchema = z.object({
+  WORKER_METRICS_ADDRESS: z
+    .string()
+    .regex(/^[^\s:]+:\d{1,5}$/, 'must be host:port, such as 0.0.0.0:9464')
+    .optional(),
+});
+
 const workerSchema = temporalSchema
   .extend(databaseSchema.shape)
   .extend(loggingSchema.shape)
@@ -194,7 +202,8 @@ const workerSchema = temporalSchema
   .extend(policyReviewSchema.shape)
   .extend(campaignSchema.shape)
   .extend(retentionSchema.shape)
-  .extend(workflowCodeSchema.shape);
+  .extend(workflowCodeSchema.shape)
+  .extend(observabilitySchema.shape);
 
 const policyReminderBeforeDeadline = (config: { POLICY_REVIEW_REMINDER: string; POLICY_REVIEW_DEADLINE: string }) => {
   try {
@@ -253,6 +262,7 @@ const localConfigSchema = temporalSchema
   .extend(retentionSchema.shape)
   .extend(accessSchema.shape)
   .extend(workflowCodeSchema.shape)
+  .extend(observabilitySchema.shape)
   .extend(localSchema.shape)
   .refine(reminderBeforeDeadline, reminderRule)
   .refine(policyReminderBeforeDeadline, policyReminderRule)

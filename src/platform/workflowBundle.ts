@@ -32,12 +32,12 @@ function newestChange(folder: string): number {
 }
 
 /**
- * Whether a prebuilt bundle is older than the code workflows are built from (a checkout edited after
- * `npm run build`). An image holds no sources: its bundle is never stale.
+ * Whether a prebuilt bundle is older than the code it is built from (`src/<folder>` for each folder:
+ * a checkout edited after `npm run build`). An image holds no sources: its bundle is never stale.
  */
-export function isStaleBundle(bundlePath: string): boolean {
+export function isStaleBundle(bundlePath: string, folders: readonly string[] = ['workflows', 'domain']): boolean {
   const bundledAt = statSync(bundlePath).mtimeMs;
-  return ['workflows', 'domain']
+  return folders
     .map((folder) => path.join(projectRoot, 'src', folder))
     .some((folder) => existsSync(folder) && newestChange(folder) > bundledAt);
 }

@@ -1,5 +1,6 @@
 import type { Prisma } from '../generated/prisma/client';
 import type { CaseScope } from '../domain/access';
+import type { EmployeeIdentifiers } from '../domain/anonymisation';
 import type { CaseOpening } from '../domain/case';
 import { APPROVER_ROLES } from '../domain/decisions';
 import type { CaseListQuery } from '../domain/schemas/cases';
@@ -8,6 +9,7 @@ import type { Database } from '../platform/database';
 import { caseScopeWhere } from './access';
 import { audit, type AuditEntry } from './auditTrail';
 import { deliver, type InboxMessage } from './inbox';
+import { asJson } from './json';
 import type { Tx } from './transaction';
 
 export interface CaseProgress {
@@ -38,6 +40,7 @@ export async function saveCaseOpening(db: Database, opening: CaseOpening, decidi
         status: 'awaiting_decision',
         decidingRole,
         department: employee.department,
+        timing: asJson(opening.timing),
       },
     });
     await audit(tx, event);
@@ -68,6 +71,18 @@ export function getCaseFacts(db: Tx, caseId: string) {
   return db.case.findUniqueOrThrow({ where: { id: caseId }, include: { activity: true, employee: true } });
 }
 
+/** What identifies the employee of a case: the anonymiser looks for it in every lesson. */
+export function identifiersOf(facts: Awaited<ReturnType<typeof getCaseFacts>>): EmployeeIdentifiers {
+  return {
+    employeeId: facts.employee.id,
+    name: facts.employee.name,
+    email: facts.employee.email,
+    handles: facts.employee.handles,
+    postUrl: facts.activity.url,
+    postContent: facts.activity.content,
+  };
+}
+
 export function findCase(db: Tx, caseId: string) {
   return db.case.findUnique({ where: { id: caseId } });
 }
@@ -93,7 +108,7 @@ export function findCaseFile(db: Tx, caseId: string) {
 }
 
 /** Cases waiting on a person: routed to a deciding role they hold (for managers, their own reports), or awaiting their approval. */
-function waitingOn(person: { sub: string; roles: readonly Role[] }): Prisma.CaseWhereInput {
+export function waitingOn(person: { sub: string; roles: readonly Role[] }): Prisma.CaseWhereInput {
   const higherRoles = DECIDING_ROLES.filter((role) => role !== 'manager' && person.roles.includes(role));
   const clauses: Prisma.CaseWhereInput[] = [
     { status: 'awaiting_decision', decidingRole: { in: higherRoles } },
@@ -114,6 +129,7 @@ export async function findCases(db: Tx, query: CaseListQuery, person: { sub: str
     severity: query.severity,
     decidingRole: query.assignedRole,
     department: query.department,
+    employeeId: query.employeeId,
   };
   const where: Prisma.CaseWhereInput = { AND: [await caseScopeWhere(db, scope), filters, query.mine ? waitingOn(person) : {}] };
   const [total, cases] = await Promise.all([

@@ -79,6 +79,7 @@ describe('API documentation', () => {
       'severity',
       'assignedRole',
       'department',
+      'employeeId',
       'mine',
       'limit',
       'offset',
@@ -123,6 +124,22 @@ describe('API documentation', () => {
       expect([method, path, declared]).toEqual([method, path, inPath]);
       expect([method, path, Object.keys(operation.responses).length > 0]).toEqual([method, path, true]);
     }
+  });
+
+  it('documents the page and the local sign-in exactly when the API mounts them', async () => {
+    const local = await startStack({ worker: false, localSignIn: true, page: { js: '', css: '' } });
+    try {
+      const mounted = mountedRoutes((local.app as unknown as { router: { stack: Layer[] } }).router.stack);
+      const paths = (await local.http.get('/api/openapi.json')).body.paths as Record<string, Json>;
+      const documented = Object.entries(paths).flatMap(([path, item]) =>
+        Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
+      );
+      expect(mounted).toEqual(expect.arrayContaining(['GET /', 'POST /auth/local-token']));
+      expect([...documented].sort()).toEqual([...new Set(mounted)].sort());
+    } finally {
+      await local.stop();
+    }
+    expect(document.paths['/auth/local-token']).toBeUndefined();
   });
 
   it('serves the Swagger UI at /docs without a token', async () => {

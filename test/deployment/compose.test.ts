@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { DEPLOYMENT_VARIABLES, loadApiConfig, loadWorkerConfig, REQUIRED_DEPLOYMENT_VARIABLES } from '../../src/platform/config';
+import { PREBUILT_PAGE_DIR } from '../../src/platform/webPage';
 import { CASE_SEARCH_ATTRIBUTES } from '../../src/workflows/searchAttributes';
 
 // Static checks of the deployment files: no Docker, Temporal or database needed.
@@ -32,7 +33,7 @@ const compose = parse(read('docker-compose.yml'), { merge: true }) as ComposeFil
 const services = compose.services;
 
 const ONE_SHOT = ['migrate', 'temporal-search-attributes'];
-const LONG_RUNNING = ['postgresql', 'temporal', 'temporal-ui', 'api', 'worker'];
+const LONG_RUNNING = ['postgresql', 'temporal', 'temporal-ui', 'api', 'worker', 'prometheus'];
 const APP_SERVICES = ['api', 'worker'];
 
 function environmentOf(name: string): Record<string, string> {
@@ -127,6 +128,26 @@ describe('docker-compose.yml', () => {
       expect({ name, restart: services[name].restart }).not.toEqual({ name, restart: 'no' });
     }
     for (const name of ONE_SHOT) expect({ name, restart: services[name].restart }).toEqual({ name, restart: 'no' });
+  });
+
+  it('runs Prometheus on the API’s /metrics and on the port every worker serves its Temporal metrics at', () => {
+    const mounted = (services.prometheus as Service & { volumes?: string[] }).volumes ?? [];
+    const configFile = mounted.find((volume) => volume.endsWith(':/etc/prometheus/prometheus.yml:ro'))?.split(':')[0];
+    expect(configFile).toBe('./deploy/prometheus.yml');
+    const config = parse(read('deploy/prometheus.yml')) as {
+      scrape_configs: {
+        job_name: string;
+        static_configs?: { targets: string[] }[];
+        dns_sd_configs?: { names: string[]; port: number }[];
+      }[];
+    };
+    const api = config.scrape_configs.find((job) => job.job_name === 'case-governance-api');
+    expect(api?.static_configs?.[0].targets).toEqual([
+      `api:${loadApiConfig(interpolated(environmentOf('api'), { AUTH_SECRET: 'k'.repeat(40) })).PORT}`,
+    ]);
+    const worker = config.scrape_configs.find((job) => job.job_name === 'case-governance-worker');
+    const metricsAddress = loadWorkerConfig(interpolated(environmentOf('worker'), { AUTH_SECRET: 'k'.repeat(40) })).WORKER_METRICS_ADDRESS;
+    expect(worker?.dns_sd_configs?.[0]).toMatchObject({ names: ['worker'], port: Number(metricsAddress?.split(':')[1]) });
   });
 
   it('checks readiness (database and Temporal) for the API and liveness of the worker on its task queue', () => {
@@ -259,6 +280,13 @@ describe('Dockerfile', () => {
       .map((i) => i.args)
       .join(' ');
     expect(env).toMatch(/WORKFLOW_BUNDLE=\/app\/dist\/workflow-bundle\.js/);
+  });
+
+  it('builds the workspace page into dist/, where the API finds it without its sources', () => {
+    const pkg = JSON.parse(read('package.json'));
+    expect(pkg.scripts.build).toContain('node dist/src/entrypoints/bundleWebPage.js');
+    expect(path.relative(root, PREBUILT_PAGE_DIR)).toBe(path.join('dist', 'web'));
+    expect(runtimeStage.some((i) => i.keyword === 'COPY' && i.args === '--from=build /app/dist ./dist')).toBe(true);
   });
 
   it('ships what the runtime needs: production dependencies, the build, the Prisma schema, migrations and config', () => {

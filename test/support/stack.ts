@@ -16,6 +16,7 @@ import { DEFAULT_ROUTING_RULES, type RoutingRules } from '../../src/domain/routi
 import type { Role } from '../../src/domain/vocabulary';
 import { connectDatabase, type Database } from '../../src/platform/database';
 import { createLogger } from '../../src/platform/logger';
+import type { PageAssets } from '../../src/platform/webPage';
 import { installTemporalLogging } from '../../src/platform/temporalLogging';
 import { Runtime } from '@temporalio/worker';
 import { type RunningWorker, startCaseWorker } from '../../src/worker/caseWorker';
@@ -67,6 +68,9 @@ export interface StackOptions {
   access?: Partial<AccessSettings>;
   /** A database of the test's own, for tests that change global settings such as the sanction matrix. */
   databaseUrl?: string;
+  /** The workspace page to serve at `/` (bundled by the test), and whether its local sign-in mints tokens. */
+  page?: PageAssets;
+  localSignIn?: boolean;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -109,6 +113,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       minPublicationDelayMs: options.access?.minPublicationDelayMs ?? 0,
     },
     logger: createLogger('silent'),
+    page: options.page,
+    localSignIn: options.localSignIn,
   };
   const app = createApp(context);
   const runId = randomUUID().slice(0, 8);

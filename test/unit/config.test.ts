@@ -126,3 +126,14 @@ describe('access and retention settings', () => {
     expect(accessSettingsFrom(loadApiConfig({ ...valid, ACCESS_INDIRECT_REPORTS: 'true' })).indirectReports).toBe(true);
   });
 });
+
+describe('the worker metrics address', () => {
+  it('is host:port, or unset for no worker metrics', () => {
+    expect(loadWorkerConfig(valid).WORKER_METRICS_ADDRESS).toBeUndefined();
+    expect(loadWorkerConfig({ ...valid, WORKER_METRICS_ADDRESS: '0.0.0.0:9464' }).WORKER_METRICS_ADDRESS).toBe('0.0.0.0:9464');
+    expect(() => loadWorkerConfig({ ...valid, WORKER_METRICS_ADDRESS: '9464' })).toThrow(
+      new ConfigError('Invalid configuration: WORKER_METRICS_ADDRESS must be host:port, such as 0.0.0.0:9464'),
+    );
+    expect(() => loadLocalConfig({ WORKER_METRICS_ADDRESS: 'localhost' })).toThrow(/WORKER_METRICS_ADDRESS must be host:port/);
+  });
+});

@@ -64,3 +64,12 @@ export async function authorizeEmployeeRead(ctx: ApiContext, req: Request, emplo
   if (!facts || !mayReadEmployee(principal, facts, ctx.access)) throw notFound(`Employee ${employeeId}`);
   return principal;
 }
+
+/**
+ * The caller, if they may list cases; listing one employee's cases also needs the right to read that
+ * employee's record (else 404), so that a list never says whose a case is to someone who may not know.
+ */
+export async function authorizeCaseList(ctx: ApiContext, req: Request, employeeId: string | undefined): Promise<Principal> {
+  if (employeeId !== undefined) await authorizeEmployeeRead(ctx, req, employeeId);
+  return authorize(req, 'case.list');
+}

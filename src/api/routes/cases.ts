@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { caseListQuerySchema, followUpReportSchema, holdSchema, removalReportSchema } from '../../domain/schemas/cases';
 import { approvalSchema, decisionSchema } from '../../domain/schemas/decisions';
 import { approveUpdate, decideUpdate, reportFollowUpUpdate, reportRemovalUpdate } from '../../workflows/caseMessages';
-import { authorize, authorizeCase, caseScopeFor } from '../access/policy';
+import { authorizeCase, authorizeCaseList, caseScopeFor } from '../access/policy';
 import type { ApiContext } from '../context';
 import { parseInput } from '../errors';
 import { pathParam } from '../params';
@@ -15,8 +15,8 @@ export function caseRoutes(ctx: ApiContext): Router {
   const router = Router();
 
   router.get('/cases', async (req, res) => {
-    const principal = authorize(req, 'case.list');
     const query = parseInput(caseListQuerySchema, req.query, 'query');
+    const principal = await authorizeCaseList(ctx, req, query.employeeId);
     res.json(await listCases(ctx, query, principal, caseScopeFor(ctx, principal)));
   });
   router.get('/cases/:caseId', async (req, res) => {

@@ -11,7 +11,7 @@ import { authorizeCase } from '../access/policy';
 import type { ApiContext } from '../context';
 import { parseInput } from '../errors';
 import { pathParam } from '../params';
-import { assertPublicationDelay, lessonFeed, viewExplanation } from '../services/explanations';
+import { assertPublicationDelay, checkExplanation, lessonFeed, viewExplanation } from '../services/explanations';
 import { updateCase } from '../services/workflowUpdates';
 
 export function explanationRoutes(ctx: ApiContext): Router {
@@ -34,6 +34,12 @@ export function explanationRoutes(ctx: ApiContext): Router {
     });
     // The workflow answers where the lesson stands; its text is the one just accepted.
     res.json({ ...receipt.explanation, title, parts });
+  });
+  // The editor's own check: who may edit the lesson may check a text before sending it.
+  router.post('/cases/:caseId/explanation/check', async (req, res) => {
+    const caseId = pathParam(req, 'caseId');
+    await authorizeCase(ctx, req, caseId, 'case.edit_explanation');
+    res.json(await checkExplanation(ctx, caseId, parseInput(explanationEditSchema, req.body)));
   });
   router.post('/cases/:caseId/explanation/approve', async (req, res) => {
     const caseId = pathParam(req, 'caseId');

@@ -1,4 +1,6 @@
+import { identifierSpans } from '../../domain/anonymisation';
 import { refusePublicationDate } from '../../domain/explanation';
+import { caseExists, getCaseFacts, identifiersOf } from '../../records/cases';
 import { findExplanation, publishedLessons } from '../../records/explanations';
 import { caseStateQuery } from '../../workflows/caseMessages';
 import type { ApiContext } from '../context';
@@ -33,4 +35,19 @@ export async function lessonFeed(ctx: ApiContext, page: { limit: number; before?
   const lessons = await publishedLessons(ctx.db, page);
   const last = lessons[lessons.length - 1];
   return { lessons, nextBefore: lessons.length === page.limit && last?.publishedAt ? last.publishedAt.toISOString() : null };
+}
+
+/**
+ * The anonymisation check of a text being edited, without sending it to the case: every identifier of
+ * the employee it still contains, with where it stands, so the editor can highlight them.
+ */
+export async function checkExplanation(ctx: ApiContext, caseId: string, draft: { title: string; parts: { key: string; text: string }[] }) {
+  if (!(await caseExists(ctx.db, caseId))) throw notFound(`Case ${caseId}`);
+  const identifiers = identifiersOf(await getCaseFacts(ctx.db, caseId));
+  const fields = [
+    { field: 'title', key: 'title', text: draft.title },
+    ...draft.parts.map((part, i) => ({ field: `parts.${i}.text`, key: part.key, text: part.text })),
+  ];
+  const findings = fields.flatMap(({ field, key, text }) => identifierSpans(text, identifiers).map((span) => ({ field, key, ...span })));
+  return { clean: findings.length === 0, findings };
 }

@@ -29,6 +29,7 @@ export const caseListQuerySchema = z.strictObject({
   severity: z.enum(SEVERITIES).optional(),
   assignedRole: z.enum(DECIDING_ROLES).optional(),
   department: z.string().min(1).optional(),
+  employeeId: z.string().min(1).optional(),
   mine: z
     .enum(['true', 'false'])
     .transform((value) => value === 'true')
